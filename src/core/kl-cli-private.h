@@ -1,0 +1,34 @@
+/* kl-cli-private.h
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kl-cli.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KlCliCommand KlCliCommand;
+
+/* One subcommand. @run gets the absolute --data-dir (NULL for the default folder) and its own
+ * argv, argv[0] being the command's name, and returns a KlCliExit. */
+struct _KlCliCommand
+{
+  const char *name;
+  const char *arguments;
+  const char *summary;
+  int       (*run) (const KlCliCommand *command,
+                    const char         *data_dir,
+                    int                 argc,
+                    char              **argv);
+};
+
+int   _kl_cli_usage_error   (const char *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+int   _kl_cli_failure       (GError     *error);
+char *_kl_cli_absolute_path (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* kl-store.h
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define KL_STORE_ERROR (kl_store_error_quark ())
+
+typedef enum
+{
+  KL_STORE_ERROR_FAILED,
+  KL_STORE_ERROR_IO,
+  KL_STORE_ERROR_NOT_DATABASE,
+  KL_STORE_ERROR_DAMAGED,
+  KL_STORE_ERROR_TOO_NEW,
+  KL_STORE_ERROR_BUSY,
+  KL_STORE_ERROR_NO_BACKUP,
+  KL_STORE_ERROR_INVALID,
+} KlStoreError;
+
+/* Keys of one-time acknowledgements kept in the database. */
+#define KL_ACK_WELCOME "welcome"
+
+#define KL_TYPE_STORE (kl_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KlStore, kl_store, KL, STORE, GObject)
+
+GQuark      kl_store_error_quark                (void);
+
+char       *kl_store_default_data_dir           (void);
+char       *kl_store_database_path              (const char     *data_dir);
+int         kl_store_latest_schema_version      (void);
+
+KlStore    *kl_store_open                       (const char     *data_dir,
+                                                 GError        **error);
+const char *kl_store_get_data_dir               (KlStore        *self);
+const char *kl_store_get_path                   (KlStore        *self);
+int         kl_store_get_schema_version         (KlStore        *self);
+
+gboolean    kl_store_is_acknowledged            (KlStore        *self,
+                                                 const char     *what,
+                                                 gboolean       *out_acknowledged,
+                                                 GError        **error);
+gboolean    kl_store_acknowledge                (KlStore        *self,
+                                                 const char     *what,
+                                                 GError        **error);
+gboolean    kl_store_forget_acknowledgement     (KlStore        *self,
+                                                 const char     *what,
+                                                 GError        **error);
+
+/* Backups: one file a day in DATA_DIR/backups, the newest seven kept. */
+gboolean    kl_store_backup                     (KlStore        *self,
+                                                 gboolean        force,
+                                                 char          **out_path,
+                                                 GError        **error);
+void        kl_store_backup_async               (KlStore        *self,
+                                                 gboolean        force,
+                                                 GCancellable   *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer        user_data);
+char       *kl_store_backup_finish              (KlStore        *self,
+                                                 GAsyncResult   *result,
+                                                 GError        **error);
+GPtrArray  *kl_store_list_backups               (const char     *data_dir,
+                                                 GError        **error);
+
+/* Recovery from a database that kl_store_open() refused. Neither deletes anything: the refused
+ * file is renamed beside itself with a ".damaged-DATE" suffix. */
+gboolean    kl_store_move_aside                 (const char     *data_dir,
+                                                 char          **out_moved_to,
+                                                 GError        **error);
+gboolean    kl_store_restore_backup             (const char     *data_dir,
+                                                 const char     *backup_path,
+                                                 char          **out_moved_to,
+                                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,400 @@
+/* kl-window.c
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kl-window.h"
+
+struct _KlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  KlStore              *store;
+  char                 *problem_data_dir;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_idle;
+  GtkLabel             *problem_detail;
+  GtkLabel             *problem_advice;
+  GtkWidget            *restore_button;
+  GtkWidget            *fresh_button;
+};
+
+G_DEFINE_FINAL_TYPE (KlWindow, kl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+KlWindow *
+kl_window_new (KlApplication *application)
+{
+  g_return_val_if_fail (KL_IS_APPLICATION (application), NULL);
+
+  return g_object_new (KL_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+kl_window_show_toast (KlWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (KL_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+kl_window_show_welcome (KlWindow *self)
+{
+  g_return_if_fail (KL_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+void
+kl_window_set_store (KlWindow *self,
+                     KlStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean acknowledged = FALSE;
+
+  g_return_if_fail (KL_IS_WINDOW (self));
+  g_return_if_fail (KL_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->problem_data_dir, g_free);
+
+  if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
+    {
+      /* Better to show the safety text once too often than never. */
+      kl_window_show_toast (self, error->message);
+      acknowledged = FALSE;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, acknowledged ? "content" : "welcome");
+}
+
+static gboolean
+has_backup (const char *data_dir)
+{
+  g_autoptr(GPtrArray) backups = kl_store_list_backups (data_dir, NULL);
+
+  return backups != NULL && backups->len > 0;
+}
+
+void
+kl_window_show_store_problem (KlWindow     *self,
+                              const char   *data_dir,
+                              const GError *error)
+{
+  gboolean recoverable;
+  gboolean backup_exists;
+  const char *advice;
+
+  g_return_if_fail (KL_IS_WINDOW (self));
+  g_return_if_fail (data_dir != NULL);
+  g_return_if_fail (error != NULL);
+
+  g_clear_object (&self->store);
+  g_free (self->problem_data_dir);
+  self->problem_data_dir = g_strdup (data_dir);
+
+  recoverable = g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_DATABASE) ||
+                g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_DAMAGED);
+  backup_exists = recoverable && has_backup (data_dir);
+
+  if (g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_TOO_NEW))
+    advice = _("Nothing has been changed in it. Install a newer version of Knotless to open it.");
+  else if (!recoverable)
+    advice = _("Nothing has been changed in it. Check that the folder exists and that you may "
+               "write to it, then open Knotless again.");
+  else if (backup_exists)
+    advice = _("Nothing has been written to it. You can restore the newest daily backup, or "
+               "start with an empty journal. Either way the file is kept in the same folder "
+               "under a new name; nothing is deleted.");
+  else
+    advice = _("Nothing has been written to it, and there is no backup yet. You can start with "
+               "an empty journal; the file is kept in the same folder under a new name, so "
+               "nothing is deleted.");
+
+  gtk_label_set_text (self->problem_detail, error->message);
+  gtk_label_set_text (self->problem_advice, advice);
+  gtk_widget_set_visible (self->restore_button, backup_exists);
+  gtk_widget_set_visible (self->fresh_button, recoverable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", backup_exists);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", recoverable);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+}
+
+static void
+reopen_after_recovery (KlWindow   *self,
+                       const char *moved_to,
+                       const char *done_message)
+{
+  KlApplication *app = KL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!kl_application_reopen_store (app, &error))
+    {
+      kl_window_show_store_problem (self, kl_application_get_data_dir (app), error);
+      return;
+    }
+
+  kl_window_set_store (self, kl_application_get_store (app));
+
+  if (moved_to != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (moved_to);
+      message = g_strdup_printf (_("%s The old file was kept as “%s”."), done_message, name);
+    }
+  kl_window_show_toast (self, message != NULL ? message : done_message);
+}
+
+static void
+kl_window_restore_backup_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->problem_data_dir != NULL);
+
+  backups = kl_store_list_backups (self->problem_data_dir, &error);
+
+  /* Newest first; an unusable backup is skipped for the one before it. */
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      const char *backup = g_ptr_array_index (backups, i);
+      g_autofree char *moved_to = NULL;
+      g_autofree char *done = NULL;
+      g_autofree char *name = g_path_get_basename (backup);
+
+      g_clear_error (&error);
+      if (kl_store_restore_backup (self->problem_data_dir, backup, &moved_to, &error))
+        {
+          done = g_strdup_printf (_("Restored the backup “%s”."), name);
+          reopen_after_recovery (self, moved_to, done);
+          return;
+        }
+
+      /* Once the refused file has been moved aside, an error here is about the backup. */
+      if (!g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_DATABASE) &&
+          !g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_DAMAGED) &&
+          !g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_TOO_NEW))
+        break;
+    }
+
+  kl_window_show_toast (self, error != NULL ? error->message : _("There is no backup to restore."));
+}
+
+static void
+start_fresh_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         KlWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+
+  if (g_strcmp0 (response, "fresh") != 0 || self->problem_data_dir == NULL)
+    return;
+
+  if (!kl_store_move_aside (self->problem_data_dir, &moved_to, &error))
+    {
+      kl_window_show_toast (self, error->message);
+      return;
+    }
+
+  reopen_after_recovery (self, moved_to, _("Started an empty journal."));
+}
+
+static void
+kl_window_start_fresh_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Start With an Empty Journal?"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The file that could not be opened stays in “%s” under a "
+                                    "new name, so you or a helper can still look at it later."),
+                                  self->problem_data_dir);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "fresh", _("_Start Fresh"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "fresh", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (start_fresh_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+kl_window_acknowledge_welcome_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->store != NULL);
+
+  if (!kl_store_acknowledge (self->store, KL_ACK_WELCOME, &error))
+    {
+      kl_window_show_toast (self, error->message);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+}
+
+static void
+kl_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* The bottom bar takes over when the header has no room for the switcher. The header learns
+ * that while it is being allocated, too late for the bar to get a size in the same frame; with
+ * animations off, libadwaita 1.2 then leaves the bar hidden until the next resize. So the bar
+ * is revealed from an idle, outside the allocation. */
+static gboolean
+update_switcher_bar_cb (gpointer user_data)
+{
+  KlWindow *self = user_data;
+
+  self->switcher_bar_idle = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_changed_cb (KlWindow *self)
+{
+  if (self->switcher_bar_idle == 0)
+    self->switcher_bar_idle = g_idle_add (update_switcher_bar_cb, self);
+}
+
+static gboolean
+kl_window_close_request (GtkWindow *window)
+{
+  KlWindow *self = KL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (kl_window_parent_class)->close_request (window);
+}
+
+static void
+kl_window_dispose (GObject *object)
+{
+  KlWindow *self = (KlWindow *)object;
+
+  g_clear_handle_id (&self->switcher_bar_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kl_window_parent_class)->dispose (object);
+}
+
+static void
+kl_window_finalize (GObject *object)
+{
+  KlWindow *self = (KlWindow *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->problem_data_dir, g_free);
+
+  G_OBJECT_CLASS (kl_window_parent_class)->finalize (object);
+}
+
+static void
+kl_window_class_init (KlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char * const pages[] = { "body", "journal", "routines", "breaks" };
+
+  object_class->dispose = kl_window_dispose;
+  object_class->finalize = kl_window_finalize;
+
+  window_class->close_request = kl_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/kl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, problem_detail);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, problem_advice);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, fresh_button);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   kl_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-welcome", NULL,
+                                   kl_window_acknowledge_welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   kl_window_restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL,
+                                   kl_window_start_fresh_action);
+
+  /* Alt+1 … Alt+4 switch pages, as in other GNOME apps with view switchers. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+}
+
+static void
+kl_window_init (KlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}

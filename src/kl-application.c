@@ -1,0 +1,366 @@
+/* kl-application.c
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kl-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kl-application.h"
+#include "kl-bench.h"
+#include "kl-preferences-window.h"
+#include "kl-window.h"
+
+struct _KlApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+
+  KlStore        *store;
+  GError         *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (KlApplication, kl_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+KlApplication *
+kl_application_new (const char *data_dir)
+{
+  g_autofree char *default_dir = kl_store_default_data_dir ();
+
+  /* A database named with --data-dir gets its own instance, so the window of the user's own
+   * journal is never silently shown in its place. */
+  return g_object_new (KL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", data_dir != NULL ? G_APPLICATION_NON_UNIQUE
+                                                 : G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       "data-dir", data_dir != NULL ? data_dir : default_dir,
+                       NULL);
+}
+
+const char *
+kl_application_get_data_dir (KlApplication *self)
+{
+  g_return_val_if_fail (KL_IS_APPLICATION (self), NULL);
+
+  return self->data_dir;
+}
+
+KlStore *
+kl_application_get_store (KlApplication *self)
+{
+  g_return_val_if_fail (KL_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static void
+backup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KlApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  path = kl_store_backup_finish (KL_STORE (object), result, &error);
+  if (error == NULL)
+    {
+      if (path != NULL)
+        g_debug ("Backed up to %s", path);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (KL_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+      kl_window_show_toast (KL_WINDOW (window), message);
+    }
+  else
+    g_printerr ("knotless: %s\n", error->message);
+}
+
+/* Opens the store if it is not open yet. A refusal is kept, for the window to explain. */
+static gboolean
+ensure_store (KlApplication *self)
+{
+  GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+
+  if (self->store != NULL)
+    return TRUE;
+
+  g_clear_error (&self->store_error);
+  self->store = kl_store_open (self->data_dir, &self->store_error);
+
+  /* Preferences are about the open journal; there is none to show while it is refused. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
+  if (self->store == NULL)
+    return FALSE;
+
+  /* Once a day, off the main thread: the copy reads through its own connection. */
+  kl_store_backup_async (self->store, FALSE, NULL, backup_cb, g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+kl_application_reopen_store (KlApplication  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (KL_IS_APPLICATION (self), FALSE);
+
+  g_clear_object (&self->store);
+  if (!ensure_store (self))
+    {
+      g_propagate_error (error, g_steal_pointer (&self->store_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+kl_application_activate (GApplication *app)
+{
+  KlApplication *self = KL_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (kl_window_new (self));
+
+      if (ensure_store (self))
+        kl_window_set_store (KL_WINDOW (window), self->store);
+      else
+        kl_window_show_store_problem (KL_WINDOW (window), self->data_dir, self->store_error);
+
+      kl_bench_watch_first_frame (window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+kl_application_finalize (GObject *object)
+{
+  KlApplication *self = (KlApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (kl_application_parent_class)->finalize (object);
+}
+
+static void
+kl_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KlApplication *self = KL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kl_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KlApplication *self = KL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kl_application_class_init (KlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kl_application_finalize;
+  object_class->get_property = kl_application_get_property;
+  object_class->set_property = kl_application_set_property;
+
+  app_class->activate = kl_application_activate;
+
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kl_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Knotless developers", NULL };
+  KlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", _("Knotless"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Knotless developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A pain journal and self-massage coach for muscle knots. "
+                                      "Everything stays on this computer."),
+                        "copyright", "© 2026 The Knotless developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_legal_section (about,
+                                      _("Not medical advice"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Knotless helps you keep track of muscle knots and "
+                                        "follow gentle routines. It does not diagnose or treat "
+                                        "any condition. See a doctor for pain that is severe, "
+                                        "getting worse, or not improving after about two weeks."));
+  adw_about_window_add_acknowledgement_section (about,
+                                                _("Content sources"),
+                                                (const char *[]) {
+                                                  "Travell &amp; Simons, Myofascial Pain and Dysfunction",
+                                                  "Farrar et al., Pain (2001)",
+                                                  "Bandy &amp; Irion, Physical Therapy (1994)",
+                                                  "ACSM’s Guidelines for Exercise Testing and Prescription",
+                                                  "Balban et al., Cell Reports Medicine (2023)",
+                                                  "Cochrane review CD012886 (2019)",
+                                                  NULL
+                                                });
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+kl_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  KlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  KlPreferencesWindow *preferences;
+
+  g_assert (self->store != NULL);
+
+  preferences = kl_preferences_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+open_folder_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (KL_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the data folder: %s"),
+                                                  error->message);
+      kl_window_show_toast (KL_WINDOW (window), message);
+    }
+}
+
+static void
+kl_application_open_data_folder_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  KlApplication *self = user_data;
+  g_autoptr(GFile) folder = g_file_new_for_path (kl_application_get_data_dir (self));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, open_folder_cb, g_object_ref (self));
+}
+
+static void
+kl_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  KlApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window first lets it save its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", kl_application_quit_action },
+  { "about", kl_application_about_action },
+  { "preferences", kl_application_preferences_action },
+  { "open-data-folder", kl_application_open_data_folder_action },
+};
+
+static void
+kl_application_init (KlApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "window.close",
+                                         (const char *[]) { "<primary>w", NULL });
+}

@@ -1,0 +1,26 @@
+/* kl-application.h
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kl-store.h"
+
+G_BEGIN_DECLS
+
+#define KL_TYPE_APPLICATION (kl_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KlApplication, kl_application, KL, APPLICATION, AdwApplication)
+
+KlApplication *kl_application_new            (const char     *data_dir);
+const char    *kl_application_get_data_dir   (KlApplication  *self);
+KlStore       *kl_application_get_store      (KlApplication  *self);
+gboolean       kl_application_reopen_store   (KlApplication  *self,
+                                              GError        **error);
+
+G_END_DECLS

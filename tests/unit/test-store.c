@@ -1,0 +1,600 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kl-store.h"
+
+#define N_KILL_INSERTS 1000
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("knotless-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A folder that does not exist yet, so the store creates it. */
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->path = g_build_filename (fixture->data_dir, "knotless.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->path);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Runs SQL on a file directly, as another program (or a disk fault) would. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+raw_query_text (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static void
+assert_acknowledged (KlStore    *store,
+                     const char *what,
+                     gboolean    expected)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean acknowledged = !expected;
+
+  g_assert_true (kl_store_is_acknowledged (store, what, &acknowledged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (acknowledged, ==, expected);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpstr (kl_store_get_path (store), ==, fixture->path);
+  g_assert_cmpint (kl_store_get_schema_version (store), ==, kl_store_latest_schema_version ());
+  g_assert_cmpuint (file_mode (fixture->data_dir), ==, 0700);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+
+  assert_acknowledged (store, KL_ACK_WELCOME, FALSE);
+  g_assert_true (kl_store_acknowledge (store, KL_ACK_WELCOME, &error));
+  g_assert_no_error (error);
+  /* Twice is not an error: the first acknowledgement is the one kept. */
+  g_assert_true (kl_store_acknowledge (store, KL_ACK_WELCOME, &error));
+  g_assert_no_error (error);
+  assert_acknowledged (store, KL_ACK_WELCOME, TRUE);
+
+  /* The write-ahead log exists while the store is open, and is as private as the file. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+
+  g_clear_object (&store);
+
+  journal_mode = raw_query_text (fixture->path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+
+  /* Reopening keeps what was stored. */
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  assert_acknowledged (store, KL_ACK_WELCOME, TRUE);
+}
+
+static void
+test_migrate_empty_file (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autofree char *version = NULL;
+
+  g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
+  g_file_set_contents (fixture->path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kl_store_get_schema_version (store), ==, kl_store_latest_schema_version ());
+  g_clear_object (&store);
+
+  version = raw_query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, kl_store_latest_schema_version ());
+}
+
+/* Every shipped schema version has a fixture; opening it upgrades it with nothing lost. */
+static void
+test_upgrade_fixtures (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  for (int version = 1; version <= kl_store_latest_schema_version (); version++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KlStore) store = NULL;
+      g_autofree char *name = g_strdup_printf ("knotless-v%d.sql", version);
+      g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", name, NULL);
+      g_autofree char *sql = NULL;
+
+      g_file_get_contents (sql_path, &sql, NULL, &error);
+      g_assert_no_error (error);
+
+      remove_tree (fixture->data_dir);
+      g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
+      raw_exec (fixture->path, sql);
+
+      store = kl_store_open (fixture->data_dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (kl_store_get_schema_version (store), ==, kl_store_latest_schema_version ());
+      /* Every fixture acknowledged the welcome on its first day. */
+      assert_acknowledged (store, KL_ACK_WELCOME, TRUE);
+    }
+}
+
+static void
+assert_refused (Fixture *fixture,
+                int      code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autoptr(GBytes) before = read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, KL_STORE_ERROR, code);
+  /* The message says where the file is. */
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, had_wal);
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
+  g_file_set_contents (fixture->path, "date,pain\n2026-11-20,4\nthis is a spreadsheet\n", -1,
+                       &error);
+  g_assert_no_error (error);
+
+  assert_refused (fixture, KL_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_refuse_other_sqlite (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
+  raw_exec (fixture->path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')");
+
+  assert_refused (fixture, KL_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_refuse_too_new (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  raw_exec (fixture->path, "PRAGMA user_version = 999");
+
+  assert_refused (fixture, KL_STORE_ERROR_TOO_NEW);
+}
+
+/* Fills a store with enough rows to span many pages, then overwrites part of a page in the
+ * middle of the file, as a failing disk would. */
+static void
+make_damaged_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("row-%04u-padding-padding-padding-padding-pad", i);
+
+      g_assert_true (kl_store_acknowledge (store, what, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, 4 * 4096);
+  memset (contents + 2 * 4096, 0x5A, 64);
+  memset (contents + 3 * 4096, 0x5A, 64);
+  g_file_set_contents (fixture->path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_damaged (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  make_damaged_store (fixture);
+  assert_refused (fixture, KL_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_backups_rotate (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(KlStore) copy = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *folder = g_build_filename (fixture->data_dir, "backups", NULL);
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "copy", NULL);
+  g_autofree char *copy_path = g_build_filename (copy_dir, "knotless.db", NULL);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kl_store_acknowledge (store, KL_ACK_WELCOME, &error));
+
+  g_assert_true (kl_store_backup (store, FALSE, &path, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+  g_assert_cmpuint (file_mode (folder), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  /* One a day: the second call finds today's and does nothing. */
+  g_assert_true (kl_store_backup (store, FALSE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_null (again);
+
+  /* Nine older days: after the next backup only the newest seven remain. */
+  for (int day = 1; day <= 9; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("knotless-2020-01-%02d.db", day);
+      g_autofree char *old = g_build_filename (folder, name, NULL);
+
+      g_file_set_contents (old, "old", -1, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&path, g_free);
+  g_assert_true (kl_store_backup (store, TRUE, &path, &error));
+  g_assert_no_error (error);
+
+  backups = kl_store_list_backups (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, path);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 6), "knotless-2020-01-04.db"));
+
+  /* A backup is a whole, sound database with what was stored. */
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  source = g_file_new_for_path (path);
+  target = g_file_new_for_path (copy_path);
+  g_assert_true (g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  copy = kl_store_open (copy_dir, &error);
+  g_assert_no_error (error);
+  assert_acknowledged (copy, KL_ACK_WELCOME, TRUE);
+}
+
+static void
+test_restore_backup (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *moved_to = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kl_store_acknowledge (store, "before-backup", &error));
+  g_assert_true (kl_store_backup (store, TRUE, &backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  make_damaged_store (fixture);
+  damaged = read_bytes (fixture->path);
+
+  g_assert_true (kl_store_restore_backup (fixture->data_dir, backup, &moved_to, &error));
+  g_assert_no_error (error);
+
+  /* The damaged file is kept, byte for byte, beside the restored one. */
+  g_assert_nonnull (moved_to);
+  g_assert_true (g_str_has_prefix (moved_to, fixture->path));
+  kept = read_bytes (moved_to);
+  g_assert_true (g_bytes_equal (damaged, kept));
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  assert_acknowledged (store, "before-backup", TRUE);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+}
+
+static void
+test_start_fresh (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *moved_to = NULL;
+
+  make_damaged_store (fixture);
+  damaged = read_bytes (fixture->path);
+
+  g_assert_true (kl_store_move_aside (fixture->data_dir, &moved_to, &error));
+  g_assert_no_error (error);
+  kept = read_bytes (moved_to);
+  g_assert_true (g_bytes_equal (damaged, kept));
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  assert_acknowledged (store, "row-0001-padding-padding-padding-padding-pad", FALSE);
+}
+
+static void
+test_restore_refuses_bad_backup (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "knotless-2026-01-01.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  make_damaged_store (fixture);
+  before = read_bytes (fixture->path);
+  g_file_set_contents (bad, "not a database at all, just some text in a file", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (kl_store_restore_backup (fixture->data_dir, bad, NULL, &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_DATABASE);
+
+  /* Nothing was moved or touched. */
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The child writer of test_kill_during_writes: acknowledges rows one by one and reports each
+ * on stdout only after the store said it was saved. */
+static int
+run_writer (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (data_dir, &error);
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < N_KILL_INSERTS; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("insert-%04u", i);
+
+      if (!kl_store_acknowledge (store, what, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      printf ("%u\n", i);
+      fflush (stdout);
+    }
+
+  return 0;
+}
+
+static const char *test_binary;
+
+static void
+test_kill_during_writes (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  const char *argv[] = { test_binary, "--writer", fixture->data_dir, NULL };
+  GPid pid;
+  int out_fd;
+  int status;
+  int acknowledged = -1;
+  char *line = NULL;
+
+  g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+
+  /* Kill it mid-way, without warning, while it is writing. */
+  while (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) == G_IO_STATUS_NORMAL)
+    {
+      acknowledged = atoi (line);
+      g_free (line);
+      if (acknowledged == N_KILL_INSERTS / 2)
+        {
+          kill (pid, SIGKILL);
+          break;
+        }
+    }
+
+  /* Lines already written before the kill were acknowledged too. */
+  while (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) == G_IO_STATUS_NORMAL)
+    {
+      acknowledged = atoi (line);
+      g_free (line);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (acknowledged, >=, N_KILL_INSERTS / 2);
+  g_assert_cmpint (acknowledged, <, N_KILL_INSERTS - 1);
+
+  store = kl_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i <= acknowledged; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("insert-%04d", i);
+      assert_acknowledged (store, what, TRUE);
+    }
+}
+
+static void
+test_bad_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = NULL;
+  g_autofree char *file = NULL;
+  int fd = g_file_open_tmp ("knotless-test-XXXXXX", &file, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+
+  /* A file where the folder should be. */
+  store = kl_store_open (file, &error);
+  g_assert_null (store);
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_IO);
+  g_unlink (file);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--writer"))
+    return run_writer (argv[2]);
+
+  test_binary = argv[0];
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/migrate-empty-file", test_migrate_empty_file);
+  ADD ("/store/upgrade-fixtures", test_upgrade_fixtures);
+  ADD ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/store/refuse/other-sqlite", test_refuse_other_sqlite);
+  ADD ("/store/refuse/too-new", test_refuse_too_new);
+  ADD ("/store/refuse/damaged", test_refuse_damaged);
+  ADD ("/store/backups/rotate", test_backups_rotate);
+  ADD ("/store/backups/restore", test_restore_backup);
+  ADD ("/store/backups/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
+  ADD ("/store/start-fresh", test_start_fresh);
+  ADD ("/store/kill-during-writes", test_kill_during_writes);
+  g_test_add_func ("/store/bad-data-dir", test_bad_data_dir);
+
+#undef ADD
+
+  return g_test_run ();
+}
