@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kl-store-problem-page.h"
+#include "kl-welcome-page.h"
 #include "kl-window.h"
 
 struct _KlWindow
@@ -27,10 +29,10 @@ struct _KlWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
-  GtkLabel             *problem_detail;
-  GtkLabel             *problem_advice;
-  GtkWidget            *restore_button;
-  GtkWidget            *fresh_button;
+
+  /* Made when first needed: most starts show neither. */
+  GtkWidget            *welcome_page;
+  GtkWidget            *problem_page;
 };
 
 G_DEFINE_FINAL_TYPE (KlWindow, kl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,7 +66,13 @@ kl_window_show_welcome (KlWindow *self)
 {
   g_return_if_fail (KL_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = kl_welcome_page_new ();
+      gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
+    }
+
+  gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
 }
 
 void
@@ -87,7 +95,10 @@ kl_window_set_store (KlWindow *self,
       acknowledged = FALSE;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, acknowledged ? "content" : "welcome");
+  if (acknowledged)
+    gtk_stack_set_visible_child_name (self->main_stack, "content");
+  else
+    kl_window_show_welcome (self);
 }
 
 static gboolean
@@ -105,7 +116,6 @@ kl_window_show_store_problem (KlWindow     *self,
 {
   gboolean recoverable;
   gboolean backup_exists;
-  const char *advice;
 
   g_return_if_fail (KL_IS_WINDOW (self));
   g_return_if_fail (data_dir != NULL);
@@ -115,32 +125,23 @@ kl_window_show_store_problem (KlWindow     *self,
   g_free (self->problem_data_dir);
   self->problem_data_dir = g_strdup (data_dir);
 
+  /* Moving aside a file of a newer version, or one we could not even read, would only hide it. */
   recoverable = g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_DATABASE) ||
                 g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_DAMAGED);
   backup_exists = recoverable && has_backup (data_dir);
 
-  if (g_error_matches (error, KL_STORE_ERROR, KL_STORE_ERROR_TOO_NEW))
-    advice = _("Nothing has been changed in it. Install a newer version of Knotless to open it.");
-  else if (!recoverable)
-    advice = _("Nothing has been changed in it. Check that the folder exists and that you may "
-               "write to it, then open Knotless again.");
-  else if (backup_exists)
-    advice = _("Nothing has been written to it. You can restore the newest daily backup, or "
-               "start with an empty journal. Either way the file is kept in the same folder "
-               "under a new name; nothing is deleted.");
-  else
-    advice = _("Nothing has been written to it, and there is no backup yet. You can start with "
-               "an empty journal; the file is kept in the same folder under a new name, so "
-               "nothing is deleted.");
+  if (self->problem_page == NULL)
+    {
+      self->problem_page = kl_store_problem_page_new ();
+      gtk_stack_add_named (self->main_stack, self->problem_page, "problem");
+    }
 
-  gtk_label_set_text (self->problem_detail, error->message);
-  gtk_label_set_text (self->problem_advice, advice);
-  gtk_widget_set_visible (self->restore_button, backup_exists);
-  gtk_widget_set_visible (self->fresh_button, recoverable);
+  kl_store_problem_page_set_problem (KL_STORE_PROBLEM_PAGE (self->problem_page),
+                                     error, recoverable, backup_exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", backup_exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", recoverable);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+  gtk_stack_set_visible_child (self->main_stack, self->problem_page);
 }
 
 static void
@@ -366,10 +367,6 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, problem_detail);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, problem_advice);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, restore_button);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, fresh_button);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    kl_window_show_page_action);

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Startup benchmark harness for Knotless (stdlib only).
 
 Measures time to first frame and peak RSS of GTK programs that implement
@@ -7,17 +6,9 @@ CLOCK_MONOTONIC time in µs into KL_BENCH_START_US just before spawning the
 program, which prints "first-frame-us N" once its window has painted and
 then quits.
 
-Command line:
-
-    bench.py startup --bare BUILD/tests/bench/kl-bench-bare \\
-        --app BUILD/src/knotless --empty-dir DIR --full-dir DIR [--runs 11]
-
-DISPLAY (or WAYLAND_DISPLAY) must already point at a display, e.g. Xvfb;
-the environment is passed through unchanged.  Exits with status 1 when a
-budget is exceeded.
+Used by run-bench.py, which `build-aux/dev bench` runs inside the headless session.
 """
 
-import argparse
 import os
 import selectors
 import statistics
@@ -30,7 +21,7 @@ FIRST_FRAME_PREFIX = b"first-frame-us "
 
 # Budgets for the knotless rows of `startup`, relative to the bare window.
 FRAME_RATIO_BUDGET = 1.3
-RSS_DELTA_BUDGET_MIB = 25.0
+RSS_DELTA_BUDGET_MB = 25.0
 
 
 def _monotonic_us():
@@ -39,7 +30,7 @@ def _monotonic_us():
 
 
 def launch_first_frame(argv, env=None, timeout=30):
-    """Run argv once; return (first_frame_ms, peak_rss_mib).
+    """Run argv once; return (first_frame_ms, peak_rss_mb).
 
     env defaults to os.environ; KL_BENCH_START_US is added to a copy.
     Raises TimeoutError (after killing the child) if it has not both
@@ -101,8 +92,8 @@ def launch_first_frame(argv, env=None, timeout=30):
     if first_frame_us is None:
         raise RuntimeError(f"{argv[0]}: exited without a first-frame line")
 
-    # ru_maxrss is in KiB on Linux.
-    return first_frame_us / 1000.0, rusage.ru_maxrss / 1024.0
+    # ru_maxrss is in KiB on Linux; report decimal MB, as the budgets are written.
+    return first_frame_us / 1000.0, rusage.ru_maxrss * 1024 / 1e6
 
 
 def compare(cases, runs):
@@ -112,7 +103,7 @@ def compare(cases, runs):
     hits every case alike, after one discarded warm-up round that fills
     the page cache, font cache and so on.  Returns one dict per case, in
     order, with the label, the raw samples and the median/min/max of
-    first frame (ms) and peak RSS (MiB).
+    first frame (ms) and peak RSS (MB).
     """
     samples = {label: [] for label, _argv, _env in cases}
     for round_ in range(runs + 1):
@@ -131,9 +122,9 @@ def compare(cases, runs):
             "frame_ms": statistics.median(frames),
             "frame_ms_min": min(frames),
             "frame_ms_max": max(frames),
-            "rss_mib": statistics.median(rsses),
-            "rss_mib_min": min(rsses),
-            "rss_mib_max": max(rsses),
+            "rss_mb": statistics.median(rsses),
+            "rss_mb_min": min(rsses),
+            "rss_mb_max": max(rsses),
         })
     return rows
 
@@ -141,11 +132,11 @@ def compare(cases, runs):
 def _budget_status(row, base, budget):
     """Return (text, over) for row against baseline row base."""
     ratio = row["frame_ms"] / base["frame_ms"]
-    delta = row["rss_mib"] - base["rss_mib"]
+    delta = row["rss_mb"] - base["rss_mb"]
     frame_ok = ratio <= budget["frame_ratio"]
-    rss_ok = delta <= budget["rss_delta_mib"]
+    rss_ok = delta <= budget["rss_delta_mb"]
     text = (f"≤{budget['frame_ratio']:g}× {'ok' if frame_ok else 'OVER'}, "
-            f"≤ +{budget['rss_delta_mib']:g} MiB "
+            f"≤ +{budget['rss_delta_mb']:g} MB "
             f"{'ok' if rss_ok else 'OVER'}")
     return text, not (frame_ok and rss_ok)
 
@@ -154,7 +145,7 @@ def print_table(rows, baseline_label, budget=None, file=None):
     """Print rows from compare() as a plain-text table.
 
     budget, if given, is a dict with "frame_ratio" (max first-frame ratio
-    to the baseline), "rss_delta_mib" (max peak RSS above the baseline)
+    to the baseline), "rss_delta_mb" (max peak RSS above the baseline)
     and optionally "labels" (the rows it applies to; default all but the
     baseline).  Returns True if any row is over budget.
     """
@@ -168,7 +159,7 @@ def print_table(rows, baseline_label, budget=None, file=None):
                              if row["label"] != baseline_label]
 
     header = ["case", "first frame ms", "min–max", "× base",
-              "peak RSS MiB", "Δ base MiB"]
+              "peak RSS MB", "Δ base MB"]
     if budget is not None:
         header.append("budget")
 
@@ -181,8 +172,8 @@ def print_table(rows, baseline_label, budget=None, file=None):
             f"{row['frame_ms']:.1f}",
             f"{row['frame_ms_min']:.1f}–{row['frame_ms_max']:.1f}",
             "—" if is_base else f"{row['frame_ms'] / base['frame_ms']:.2f}",
-            f"{row['rss_mib']:.1f}",
-            "—" if is_base else f"{row['rss_mib'] - base['rss_mib']:+.1f}",
+            f"{row['rss_mb']:.1f}",
+            "—" if is_base else f"{row['rss_mb'] - base['rss_mb']:+.1f}",
         ]
         if budget is not None:
             if row["label"] in budget_labels:
@@ -205,62 +196,3 @@ def print_table(rows, baseline_label, budget=None, file=None):
         if n == 0:
             print("  ".join("-" * w for w in widths), file=file)
     return any_over
-
-
-def _startup(args):
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        sys.exit("bench.py: neither DISPLAY nor WAYLAND_DISPLAY is set "
-                 "(run under Xvfb, e.g. xvfb-run -s '-screen 0 1280x800x24')")
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        # GLib would autolaunch a session bus on X11, adding its cost to
-        # the first run and leaving the daemon behind.
-        print("bench.py: warning: no DBUS_SESSION_BUS_ADDRESS; "
-              "consider running under dbus-run-session", file=sys.stderr)
-
-    env = dict(os.environ)
-    cases = [
-        ("bare", [args.bare], env),
-        ("knotless empty", [args.app, "--data-dir", args.empty_dir], env),
-        ("knotless 10-year", [args.app, "--data-dir", args.full_dir], env),
-    ]
-    budget = {
-        "frame_ratio": FRAME_RATIO_BUDGET,
-        "rss_delta_mib": RSS_DELTA_BUDGET_MIB,
-        "labels": ["knotless empty", "knotless 10-year"],
-    }
-
-    rows = compare(cases, args.runs)
-    print(f"startup: median of {args.runs} interleaved runs "
-          f"(after 1 warm-up each)")
-    over = print_table(rows, "bare", budget)
-    return 1 if over else 0
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(
-        description="Knotless startup benchmarks.")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    startup = sub.add_parser(
-        "startup",
-        help="first frame and peak RSS of knotless against a bare window")
-    startup.add_argument("--bare", required=True,
-                         help="path to the kl-bench-bare executable")
-    startup.add_argument("--app", required=True,
-                         help="path to the knotless executable")
-    startup.add_argument("--empty-dir", required=True,
-                         help="--data-dir for the empty-database case")
-    startup.add_argument("--full-dir", required=True,
-                         help="--data-dir holding a 10-year database")
-    startup.add_argument("--runs", type=int, default=11,
-                         help="measured runs per case (default: 11)")
-    startup.set_defaults(func=_startup)
-
-    args = parser.parse_args(argv)
-    if getattr(args, "runs", 1) < 1:
-        parser.error("--runs must be at least 1")
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "kl-application.h"
+#include "kl-store-problem-page.h"
 #include "kl-window.h"
 
 static KlApplication *app;
@@ -49,13 +50,23 @@ visible_part (KlWindow *window)
   return gtk_stack_get_visible_child_name (stack);
 }
 
+static GObject *
+problem_page_part (KlWindow   *window,
+                   const char *name)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              KL_TYPE_WINDOW, "main_stack"));
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
+
+  g_assert_true (KL_IS_STORE_PROBLEM_PAGE (page));
+  return gtk_widget_get_template_child (page, KL_TYPE_STORE_PROBLEM_PAGE, name);
+}
+
 static gboolean
 template_child_visible (KlWindow   *window,
                         const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), KL_TYPE_WINDOW, name);
-
-  return gtk_widget_get_visible (GTK_WIDGET (child));
+  return gtk_widget_get_visible (GTK_WIDGET (problem_page_part (window, name)));
 }
 
 static void
@@ -96,8 +107,7 @@ test_problem_without_backup (Fixture       *fixture,
   kl_window_show_store_problem (fixture->window, fixture->data_dir, error);
 
   g_assert_cmpstr (visible_part (fixture->window), ==, "problem");
-  detail = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                     KL_TYPE_WINDOW, "problem_detail"));
+  detail = GTK_LABEL (problem_page_part (fixture->window, "detail"));
   g_assert_cmpstr (gtk_label_get_text (detail), ==, error->message);
   g_assert_false (template_child_visible (fixture->window, "restore_button"));
   g_assert_true (template_child_visible (fixture->window, "fresh_button"));

@@ -1,0 +1,58 @@
+#!/usr/bin/python3
+"""build-aux/dev bench: every performance figure of DESIGN.md, side by side in one run.
+
+Runs inside build-aux/headless-session (Xvfb, a private session bus, at-spi), so the app and the
+bare window it is compared against start under the same conditions.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import bench  # noqa: E402
+
+
+def make_database(gen_db, folder):
+    subprocess.run([gen_db, folder], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def startup(build, runs):
+    knotless = os.path.join(build, "src", "knotless")
+    bare = os.path.join(build, "tests", "bench", "kl-bench-bare")
+    gen_db = os.path.join(build, "tests", "bench", "kl-gen-db")
+
+    with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
+        # The empty journal has the welcome acknowledged too, so both rows show the main window.
+        empty = make_database(gen_db, os.path.join(scratch, "empty"))
+        full = make_database(gen_db, os.path.join(scratch, "ten-years"))
+        size = os.path.getsize(os.path.join(full, "knotless.db"))
+        print(f"10-year database: {size / 1e6:.1f} MB")
+
+        rows = bench.compare([
+            ("bare GTK+Adw window", [bare], None),
+            ("knotless, empty", [knotless, "--data-dir", empty], None),
+            ("knotless, 10 years", [knotless, "--data-dir", full], None),
+        ], runs)
+        print(f"\nStartup: median of {runs} interleaved runs after one warm-up each")
+        return bench.print_table(rows, "bare GTK+Adw window",
+                                 budget={"frame_ratio": bench.FRAME_RATIO_BUDGET,
+                                         "rss_delta_mb": bench.RSS_DELTA_BUDGET_MB})
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--build", default="_build")
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+
+    over = startup(args.build, args.runs)
+    sys.exit(1 if over else 0)
+
+
+if __name__ == "__main__":
+    main()
