@@ -64,6 +64,10 @@ kl_store_problem_page_set_problem (KlStoreProblemPage *self,
   gtk_label_set_text (self->advice, advice);
   gtk_widget_set_visible (self->restore_button, recoverable && backup_exists);
   gtk_widget_set_visible (self->fresh_button, recoverable);
+
+  /* Focus the way out, not the selectable message, which would show up all selected. */
+  if (recoverable)
+    gtk_widget_grab_focus (backup_exists ? self->restore_button : self->fresh_button);
 }
 
 static void

@@ -136,12 +136,11 @@ kl_window_show_store_problem (KlWindow     *self,
       gtk_stack_add_named (self->main_stack, self->problem_page, "problem");
     }
 
-  kl_store_problem_page_set_problem (KL_STORE_PROBLEM_PAGE (self->problem_page),
-                                     error, recoverable, backup_exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", backup_exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", recoverable);
-
   gtk_stack_set_visible_child (self->main_stack, self->problem_page);
+  kl_store_problem_page_set_problem (KL_STORE_PROBLEM_PAGE (self->problem_page),
+                                     error, recoverable, backup_exists);
 }
 
 static void

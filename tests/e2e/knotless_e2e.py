@@ -54,7 +54,9 @@ class Knotless:
         self.app = None
 
     def start(self, *args):
-        self.process = subprocess.Popen([BINARY, "--data-dir", self.data_dir, *args], env=self.env)
+        self.log = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen([BINARY, "--data-dir", self.data_dir, *args],
+                                        env=self.env, stderr=self.log)
         self.app = wait_for(self._find_app, "Knotless in the accessibility tree")
         self.frame = wait_for(lambda: self._find_frame(), "the Knotless window")
         # Let the first frames settle before anyone looks.
@@ -111,14 +113,10 @@ class Knotless:
         return path
 
     def find(self, name, role=None, timeout=10.0):
-        # GTK 4.8 names a labelled button twice over ("Start Fresh Start Fresh"): its label
-        # followed by its label child's.
-        names = (name, f"{name} {name}")
-
         def lookup():
             try:
                 found = self.app.findChildren(
-                    lambda n: n.name in names and (role is None or n.roleName == role))
+                    lambda n: plain(n.name) == name and (role is None or n.roleName == role))
                 return found[0] if found else None
             except Exception:
                 return None
@@ -146,11 +144,20 @@ class Knotless:
         code = self.process.wait(timeout=15)
         if code != 0:
             fail(f"Knotless exited with status {code} after Ctrl+Q")
+        self.assert_clean_log()
 
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+
+    def assert_clean_log(self):
+        """GTK and GLib criticals and warnings are bugs: a broken template, a misused API."""
+        self.log.seek(0)
+        problems = [line for line in self.log.read().splitlines()
+                    if "-CRITICAL **" in line or "-WARNING **" in line]
+        if problems:
+            fail("Knotless logged problems:\n" + "\n".join(problems))
 
     def query(self, sql, *params):
         db = sqlite3.connect(f"file:{os.path.join(self.data_dir, 'knotless.db')}?mode=ro",
@@ -161,6 +168,22 @@ class Knotless:
             db.close()
 
 
+def plain(name):
+    """An accessible name as a person reads it. GTK 4.8 names a labelled button twice over,
+    mnemonic and all ("_Start Fresh Start Fresh"): its label, then its label child's."""
+    name = name.replace("_", "")
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[half] == " " and name[:half] == name[half + 1:]:
+        return name[:half]
+    return name
+
+
 def click(node):
+    # A GtkMenuButton is a button around a button: the inner one takes the click.
+    if "click" not in node.actions:
+        inner = node.findChildren(lambda n: "click" in n.actions)
+        if not inner:
+            fail(f"{node} cannot be clicked")
+        node = inner[0]
     node.doActionNamed("click")
     time.sleep(0.4)

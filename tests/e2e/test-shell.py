@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # The app shell as a user meets it: the one-time welcome, the four pages through the view
-# switcher and Alt+1…4, a narrow window with the bottom bar, dark style, Ctrl+Q, and a
+# switcher and Alt+1…4, preferences, shortcuts and about, a narrow window with the bottom bar, dark style, Ctrl+Q, and a
 # remembered size. Screenshots of each go to the build folder's screenshots/.
 
 import os
@@ -55,6 +55,23 @@ def main():
         switch_pages(knotless, "wide-light")
         knotless.key("alt+2")
         wait_for(lambda: knotless.selected_page() == "Journal", "Alt+2 to show the Journal")
+
+        # The primary menu's windows: preferences (showing where the journal is), keyboard
+        # shortcuts and about.
+        knotless.key("ctrl+comma")
+        knotless.find("Daily Backups", "label")
+        knotless.find(os.path.join(knotless.data_dir, "knotless.db"), "label")
+        knotless.screenshot("preferences-light")
+        knotless.key("Escape")
+        knotless.key("ctrl+question")
+        knotless.find("Keyboard Shortcuts")
+        knotless.screenshot("shortcuts-light")
+        knotless.key("Escape")
+        click(knotless.find("Main Menu", "push button"))
+        click(knotless.find("About Knotless"))
+        knotless.find("0.1.0", "label")
+        knotless.screenshot("about-light")
+        knotless.key("Escape")
 
         # Narrow: the switcher moves to a bar at the bottom, and still switches pages.
         knotless.resize(360, 720)
