@@ -8,6 +8,7 @@
 #pragma once
 
 #include "kl-cli.h"
+#include "kl-csv.h"
 
 G_BEGIN_DECLS
 
@@ -26,9 +27,20 @@ struct _KlCliCommand
                     char              **argv);
 };
 
-int   _kl_cli_usage_error   (const char *format,
-                             ...) G_GNUC_PRINTF (1, 2);
-int   _kl_cli_failure       (GError     *error);
-char *_kl_cli_absolute_path (const char *path);
+int          _kl_cli_usage_error   (const char          *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int          _kl_cli_failure       (GError              *error);
+char        *_kl_cli_absolute_path (const char          *path);
+gboolean     _kl_cli_parse         (const KlCliCommand  *command,
+                                    const GOptionEntry  *entries,
+                                    int                 *argc,
+                                    char              ***argv,
+                                    int                  n_arguments);
+KlCsvWriter *_kl_cli_stdout_csv    (void);
+
+/* The subcommands. */
+int _kl_cli_regions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_knots   (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_knot    (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 
 G_END_DECLS

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "kl-cli-private.h"
@@ -16,6 +20,11 @@
 
 /* The subcommands, in the order --help lists them. */
 static const KlCliCommand commands[] = {
+  { "regions", "", N_("the regions of the body chart"), _kl_cli_regions },
+  { "knots", "[--all]", N_("the knots (resolved ones too with --all)"), _kl_cli_knots },
+  { "knot", "add REGION [--side left|right] [--latent] [--pain N] [--note TEXT]",
+    N_("mark a knot; prints its id"), _kl_cli_knot },
+  { "knot", "resolve ID", N_("mark a knot as resolved"), _kl_cli_knot },
   { NULL }
 };
 
@@ -47,10 +56,11 @@ build_usage (void)
       g_string_append (usage, _("\nCommands:\n"));
       for (guint i = 0; commands[i].name != NULL; i++)
         {
-          g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name,
+          g_autofree char *synopsis = g_strdup_printf ("knotless %s %s", commands[i].name,
                                                        commands[i].arguments);
 
-          g_string_append_printf (usage, "  %-38s %s\n", synopsis, _(commands[i].summary));
+          g_string_append_printf (usage, "  %s\n      %s\n", g_strstrip (synopsis),
+                                  _(commands[i].summary));
         }
     }
 
@@ -85,6 +95,92 @@ _kl_cli_failure (GError *error)
 {
   g_printerr ("knotless: %s\n", error->message);
   return KL_CLI_EXIT_FAILED;
+}
+
+gboolean
+_kl_cli_parse (const KlCliCommand  *command,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv,
+               int                  n_arguments)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (command->arguments);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      _kl_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  /* Left: the command's own name, then its arguments. */
+  if (*argc - 1 < n_arguments)
+    {
+      _kl_cli_usage_error (_("“%s” needs %s"), command->name, command->arguments);
+      return FALSE;
+    }
+  if (*argc - 1 > n_arguments)
+    {
+      _kl_cli_usage_error (_("“%s” does not take “%s”"), command->name, (*argv)[n_arguments + 1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+KlCsvWriter *
+_kl_cli_stdout_csv (void)
+{
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 64 * 1024);
+
+  return kl_csv_writer_new (buffered);
+}
+
+/* --data-dir works with every form, after the subcommand too: take it out before the
+ * subcommand parses its own options. */
+static gboolean
+take_data_dir (int     *argc,
+               char  **argv,
+               char  **data_dir)
+{
+  int kept = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        {
+          while (i < *argc)
+            argv[kept++] = argv[i++];
+          break;
+        }
+      if (g_str_equal (argv[i], "--data-dir"))
+        {
+          if (i + 1 >= *argc)
+            return FALSE;
+          g_free (*data_dir);
+          *data_dir = g_strdup (argv[++i]);
+          g_free (argv[i - 1]);
+          g_free (argv[i]);
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--data-dir="))
+        {
+          g_free (*data_dir);
+          *data_dir = g_strdup (argv[i] + strlen ("--data-dir="));
+          g_free (argv[i]);
+          continue;
+        }
+      argv[kept++] = argv[i];
+    }
+
+  argv[kept] = NULL;
+  *argc = kept;
+  return TRUE;
 }
 
 char *
@@ -193,9 +289,23 @@ kl_cli_handle (int              argc,
     }
 
   {
-    g_autofree char *absolute = _kl_cli_absolute_path (data_dir);
+    g_autofree char *absolute = NULL;
+    int n_command_args = n_args - 1;
+    char **command_args = args + 1;
 
-    *out_status = command->run (command, absolute, n_args - 1, args + 1);
+    if (!take_data_dir (&n_command_args, command_args, &data_dir))
+      {
+        *out_status = _kl_cli_usage_error (_("--data-dir needs a folder"));
+        return TRUE;
+      }
+    if (data_dir != NULL && data_dir[0] == '\0')
+      {
+        *out_status = _kl_cli_usage_error (_("--data-dir needs a folder"));
+        return TRUE;
+      }
+
+    absolute = _kl_cli_absolute_path (data_dir);
+    *out_status = command->run (command, absolute, n_command_args, command_args);
   }
 
   return TRUE;

@@ -31,6 +31,8 @@ void          _kl_store_set_error       (sqlite3      *db,
                                          const char   *what);
 void          _kl_store_now             (gint64       *out_ms,
                                          int          *out_utc_offset_min);
+GDateTime    *_kl_store_date_time       (gint64        ms,
+                                         int           utc_offset_min);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -53,6 +53,34 @@ static const char * const migrations[] = {
   "  at_ms          INTEGER NOT NULL,"
   "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080)"
   ") STRICT;",
+
+  /* 2: knots on the body chart and their tenderness history. */
+  "CREATE TABLE knots ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  region              TEXT    NOT NULL CHECK (length (region) BETWEEN 1 AND 64),"
+  "  x                   REAL    NOT NULL CHECK (x BETWEEN 0 AND 1),"
+  "  y                   REAL    NOT NULL CHECK (y BETWEEN 0 AND 1),"
+  "  state               TEXT    NOT NULL CHECK (state IN ('active', 'latent')),"
+  "  referred            INTEGER NOT NULL DEFAULT 0 CHECK (referred IN (0, 1)),"
+  "  referred_to         TEXT    NOT NULL DEFAULT '',"
+  "  twitch              TEXT    NOT NULL DEFAULT 'unsure'"
+  "                              CHECK (twitch IN ('yes', 'no', 'unsure')),"
+  "  note                TEXT    NOT NULL DEFAULT '',"
+  "  created_ms          INTEGER NOT NULL,"
+  "  created_offset_min  INTEGER NOT NULL CHECK (created_offset_min BETWEEN -1080 AND 1080),"
+  "  resolved_ms         INTEGER,"
+  "  resolved_offset_min INTEGER CHECK (resolved_offset_min BETWEEN -1080 AND 1080),"
+  "  CHECK ((resolved_ms IS NULL) = (resolved_offset_min IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX knots_open ON knots (resolved_ms, id);"
+  "CREATE TABLE knot_ratings ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  knot_id        INTEGER NOT NULL REFERENCES knots (id) ON DELETE CASCADE,"
+  "  tenderness     INTEGER NOT NULL CHECK (tenderness BETWEEN 0 AND 10),"
+  "  at_ms          INTEGER NOT NULL,"
+  "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080)"
+  ") STRICT;"
+  "CREATE INDEX knot_ratings_by_knot ON knot_ratings (knot_id, at_ms, id);",
 };
 
 G_STATIC_ASSERT (KL_APPLICATION_ID == 1263423316);
@@ -137,6 +165,18 @@ _kl_store_now (gint64 *out_ms,
 
   *out_ms = now_us / 1000;
   *out_utc_offset_min = (int)(g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE);
+}
+
+/* An instant as stored, in the time zone it was recorded in. */
+GDateTime *
+_kl_store_date_time (gint64 ms,
+                     int    utc_offset_min)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (utc_offset_min * 60);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) exact = g_date_time_add (utc, (ms % 1000) * 1000);
+
+  return g_date_time_to_timezone (exact, zone);
 }
 
 sqlite3 *

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "kl-knot.h"
+
 G_BEGIN_DECLS
 
 #define KL_STORE_ERROR (kl_store_error_quark ())
@@ -23,10 +25,19 @@ typedef enum
   KL_STORE_ERROR_BUSY,
   KL_STORE_ERROR_NO_BACKUP,
   KL_STORE_ERROR_INVALID,
+  KL_STORE_ERROR_NOT_FOUND,
 } KlStoreError;
 
 /* Keys of one-time acknowledgements kept in the database. */
 #define KL_ACK_WELCOME "welcome"
+
+/* One tenderness rating of a knot's history. */
+typedef struct
+{
+  gint64 at_ms;
+  int    utc_offset_min;
+  int    tenderness;
+} KlKnotRating;
 
 #define KL_TYPE_STORE (kl_store_get_type ())
 
@@ -53,6 +64,41 @@ gboolean    kl_store_acknowledge                (KlStore        *self,
                                                  GError        **error);
 gboolean    kl_store_forget_acknowledgement     (KlStore        *self,
                                                  const char     *what,
+                                                 GError        **error);
+
+/* Knots. Every change is saved at once; each tenderness rating is a new row of the knot's
+ * history, never an overwrite. */
+gboolean    kl_store_add_knot                   (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 int             tenderness,
+                                                 GError        **error);
+GPtrArray  *kl_store_list_knots                 (KlStore        *self,
+                                                 gboolean        include_resolved,
+                                                 GError        **error);
+KlKnot     *kl_store_get_knot                   (KlStore        *self,
+                                                 gint64          id,
+                                                 GError        **error);
+gboolean    kl_store_save_knot                  (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 GError        **error);
+gboolean    kl_store_rate_knot                  (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 int             tenderness,
+                                                 GError        **error);
+gboolean    kl_store_set_knot_resolved          (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 gboolean        resolved,
+                                                 GError        **error);
+GArray     *kl_store_list_knot_ratings          (KlStore        *self,
+                                                 gint64          knot_id,
+                                                 GError        **error);
+gboolean    kl_store_delete_knot                (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 GError        **error);
+/* Undo of a delete: the knot again, with its id and the ratings it had. */
+gboolean    kl_store_restore_knot               (KlStore        *self,
+                                                 KlKnot         *knot,
+                                                 GArray         *ratings,
                                                  GError        **error);
 
 /* Backups: one file a day in DATA_DIR/backups, the newest seven kept. */

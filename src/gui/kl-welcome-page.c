@@ -16,7 +16,9 @@
 
 struct _KlWelcomePage
 {
-  AdwBin parent_instance;
+  AdwBin     parent_instance;
+
+  GtkWidget *button;
 };
 
 G_DEFINE_FINAL_TYPE (KlWelcomePage, kl_welcome_page, ADW_TYPE_BIN)
@@ -25,6 +27,13 @@ GtkWidget *
 kl_welcome_page_new (void)
 {
   return g_object_new (KL_TYPE_WELCOME_PAGE, NULL);
+}
+
+/* Focus goes to the one thing to do here, so Enter acknowledges. */
+static gboolean
+kl_welcome_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (KL_WELCOME_PAGE (widget)->button);
 }
 
 static void
@@ -43,7 +52,10 @@ kl_welcome_page_class_init (KlWelcomePageClass *klass)
 
   object_class->dispose = kl_welcome_page_dispose;
 
+  widget_class->grab_focus = kl_welcome_page_grab_focus;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/kl-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KlWelcomePage, button);
 }
 
 static void

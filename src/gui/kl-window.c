@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kl-body-page.h"
 #include "kl-store-problem-page.h"
 #include "kl-welcome-page.h"
 #include "kl-window.h"
@@ -26,6 +27,7 @@ struct _KlWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  KlBodyPage           *body_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -62,6 +64,16 @@ kl_window_show_toast (KlWindow   *self,
 }
 
 void
+kl_window_add_toast (KlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (KL_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 kl_window_show_welcome (KlWindow *self)
 {
   g_return_if_fail (KL_IS_WINDOW (self));
@@ -73,6 +85,7 @@ kl_window_show_welcome (KlWindow *self)
     }
 
   gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
+  gtk_widget_grab_focus (self->welcome_page);
 }
 
 void
@@ -87,6 +100,7 @@ kl_window_set_store (KlWindow *self,
 
   g_set_object (&self->store, store);
   g_clear_pointer (&self->problem_data_dir, g_free);
+  kl_body_page_set_store (self->body_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -355,6 +369,8 @@ kl_window_class_init (KlWindowClass *klass)
   static const char * const pages[] = { "body", "journal", "routines", "breaks" };
 
   object_class->dispose = kl_window_dispose;
+
+  g_type_ensure (KL_TYPE_BODY_PAGE);
   object_class->finalize = kl_window_finalize;
 
   window_class->close_request = kl_window_close_request;
@@ -363,6 +379,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);

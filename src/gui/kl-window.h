@@ -27,5 +27,7 @@ void      kl_window_show_store_problem (KlWindow      *self,
 void      kl_window_show_welcome       (KlWindow      *self);
 void      kl_window_show_toast         (KlWindow      *self,
                                         const char    *message);
+void      kl_window_add_toast          (KlWindow      *self,
+                                        AdwToast      *toast);
 
 G_END_DECLS

@@ -16,8 +16,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
 
 
-def make_database(gen_db, folder):
-    subprocess.run([gen_db, folder], check=True, stdout=subprocess.DEVNULL)
+def make_database(gen_db, folder, empty=False):
+    subprocess.run([gen_db, folder] + (["--empty"] if empty else []), check=True,
+                   stdout=subprocess.DEVNULL)
     return folder
 
 
@@ -28,7 +29,7 @@ def startup(build, runs):
 
     with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
         # The empty journal has the welcome acknowledged too, so both rows show the main window.
-        empty = make_database(gen_db, os.path.join(scratch, "empty"))
+        empty = make_database(gen_db, os.path.join(scratch, "empty"), empty=True)
         full = make_database(gen_db, os.path.join(scratch, "ten-years"))
         size = os.path.getsize(os.path.join(full, "knotless.db"))
         print(f"10-year database: {size / 1e6:.1f} MB")
@@ -44,6 +45,28 @@ def startup(build, runs):
                                          "rss_delta_mb": bench.RSS_DELTA_BUDGET_MB})
 
 
+def body(build, runs):
+    gen_db = os.path.join(build, "tests", "bench", "kl-gen-db")
+    bench_body = os.path.join(build, "tests", "bench", "kl-bench-body")
+    budgets = {"hit-test": 50.0, "chart-frame": 4000.0, "page-ready": 50000.0}
+    with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
+        full = make_database(gen_db, os.path.join(scratch, "ten-years"))
+        out = subprocess.run([bench_body, full], check=True, capture_output=True,
+                             text=True).stdout
+    figures = {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+    print("\nBody chart (median, 10-year database)")
+    over = False
+    for name, label in (("hit-test", "hit-test, one point over the back view"),
+                        ("chart-frame", f"chart frame, {figures['chart-frame'][1]} knots"),
+                        ("page-ready", "Body page ready after the window")):
+        value = float(figures[name][0])
+        ok = value < budgets[name]
+        over = over or not ok
+        print(f"  {label:42} {value / 1000:8.3f} ms   budget < {budgets[name] / 1000:g} ms  "
+              f"{'ok' if ok else 'OVER'}")
+    return over
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default="_build")
@@ -51,6 +74,7 @@ def main():
     args = parser.parse_args()
 
     over = startup(args.build, args.runs)
+    over = body(args.build, args.runs) or over
     sys.exit(1 if over else 0)
 
 

@@ -2,7 +2,9 @@
 # under the headless session of build-aux/headless-session, find it in the accessibility tree,
 # take screenshots, read what it stored.
 
+import atexit
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +29,9 @@ from dogtail import tree  # noqa: E402
 sys.excepthook = sys.__excepthook__
 
 BINARY = os.environ["KNOTLESS_BIN"]
+# Every data folder of a test run lives under one temporary folder, removed at exit.
+_SCRATCH = tempfile.mkdtemp(prefix="knotless-e2e-")
+atexit.register(shutil.rmtree, _SCRATCH, True)
 SCREENSHOTS = os.environ["KNOTLESS_SCREENSHOTS"]
 
 
@@ -48,7 +53,7 @@ class Knotless:
     """One running Knotless process on a data folder of its own."""
 
     def __init__(self, data_dir=None, env=None):
-        self.data_dir = data_dir or tempfile.mkdtemp(prefix="knotless-e2e-")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="data-", dir=_SCRATCH)
         self.env = dict(os.environ, **(env or {}))
         self.process = None
         self.app = None
@@ -79,12 +84,24 @@ class Knotless:
             return None
 
     def window_id(self):
+        """The main window: the largest of the process's visible windows (tooltips and
+        popovers are windows too)."""
         out = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid",
                               str(self.process.pid), "--name", "^Knotless$"],
                              capture_output=True, text=True, timeout=15).stdout.split()
         if not out:
             fail("no X window for Knotless")
-        return out[-1]
+        return max(out, key=lambda window: self._area(window))
+
+    @staticmethod
+    def _area(window):
+        out = subprocess.run(["xdotool", "getwindowgeometry", window],
+                             capture_output=True, text=True).stdout
+        sizes = [line.split()[-1] for line in out.splitlines() if "Geometry:" in line]
+        if not sizes:
+            return 0
+        width, height = sizes[0].split("x")
+        return int(width) * int(height)
 
     def resize(self, width, height):
         subprocess.run(["xdotool", "windowsize", self.window_id(), str(width), str(height)],
@@ -112,7 +129,7 @@ class Knotless:
         print(f"screenshot: {path}")
         return path
 
-    def find(self, name, role=None, timeout=10.0):
+    def find(self, name, role=None, timeout=30.0):
         def lookup():
             try:
                 found = self.app.findChildren(

@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from knotless_e2e import Knotless, click, fail, wait_for  # noqa: E402
 
 PAGES = [
-    ("Body", "Body Chart"),
+    ("Body", "Your Knots"),
     ("Journal", "Pain Journal"),
     ("Routines", "Guided Routines"),
     ("Breaks", "Break Reminders"),

@@ -11,6 +11,7 @@
 
 #include "kl-application.h"
 #include "kl-store-problem-page.h"
+#include "kl-test-utils.h"
 #include "kl-window.h"
 
 static KlApplication *app;
@@ -38,6 +39,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
+  kl_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
 

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "kl-store.h"
+#include "kl-test-utils.h"
 
 #define N_KILL_INSERTS 1000
 
@@ -44,29 +45,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  kl_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->data_dir);
   g_free (fixture->path);
@@ -213,7 +195,7 @@ test_upgrade_fixtures (Fixture       *fixture,
       g_file_get_contents (sql_path, &sql, NULL, &error);
       g_assert_no_error (error);
 
-      remove_tree (fixture->data_dir);
+      kl_test_remove_tree (fixture->data_dir);
       g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
       raw_exec (fixture->path, sql);
 
@@ -222,6 +204,17 @@ test_upgrade_fixtures (Fixture       *fixture,
       g_assert_cmpint (kl_store_get_schema_version (store), ==, kl_store_latest_schema_version ());
       /* Every fixture acknowledged the welcome on its first day. */
       assert_acknowledged (store, KL_ACK_WELCOME, TRUE);
+
+      /* From schema 2 on, each has a knot with a history of two ratings. */
+      if (version >= 2)
+        {
+          g_autoptr(KlKnot) knot = kl_store_get_knot (store, 1, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (kl_knot_get_note (knot), ==, "fixture knot");
+          g_assert_cmpint (kl_knot_get_tenderness (knot), ==, 5);
+          g_assert_cmpint (kl_knot_get_previous_tenderness (knot), ==, 7);
+        }
     }
 }
 
@@ -549,6 +542,138 @@ test_kill_during_writes (Fixture       *fixture,
     }
 }
 
+static KlKnot *
+new_knot (const char *region)
+{
+  KlKnot *knot = kl_knot_new ();
+
+  kl_knot_set_region (knot, region);
+  kl_knot_set_position (knot, 0.4, 0.2);
+  return knot;
+}
+
+static void
+test_knots (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(KlKnot) knot = new_knot ("upper-trapezius-left");
+  g_autoptr(KlKnot) reread = NULL;
+  g_autoptr(GPtrArray) open_knots = NULL;
+  g_autoptr(GPtrArray) all_knots = NULL;
+  g_autoptr(GArray) ratings = NULL;
+  const char *note = "Pressing it sends pain to the temple — “like a headband”, 頭痛";
+
+  g_assert_no_error (error);
+
+  kl_knot_set_state (knot, KL_KNOT_LATENT);
+  kl_knot_set_note (knot, note);
+  g_assert_true (kl_store_add_knot (store, knot, 6, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kl_knot_get_id (knot), >, 0);
+  g_assert_cmpint (kl_knot_get_tenderness (knot), ==, 6);
+  g_assert_cmpint (kl_knot_get_previous_tenderness (knot), ==, KL_KNOT_NO_RATING);
+  g_assert_nonnull (kl_knot_get_created (knot));
+
+  /* Each rating is a new row of the history, not an overwrite. */
+  g_assert_true (kl_store_rate_knot (store, knot, 4, &error));
+  g_assert_true (kl_store_rate_knot (store, knot, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kl_knot_get_tenderness (knot), ==, 3);
+  g_assert_cmpint (kl_knot_get_previous_tenderness (knot), ==, 4);
+  ratings = kl_store_list_knot_ratings (store, kl_knot_get_id (knot), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ratings->len, ==, 3);
+  g_assert_cmpint (g_array_index (ratings, KlKnotRating, 0).tenderness, ==, 6);
+  g_assert_cmpint (g_array_index (ratings, KlKnotRating, 2).tenderness, ==, 3);
+
+  /* Edits are saved as they are made. */
+  kl_knot_set_region (knot, "levator-scapulae-left");
+  kl_knot_set_position (knot, 0.41, 0.19);
+  kl_knot_set_referred (knot, TRUE);
+  kl_knot_set_referred_to (knot, "Behind the ear");
+  kl_knot_set_twitch (knot, KL_TWITCH_YES);
+  g_assert_true (kl_store_save_knot (store, knot, &error));
+  g_assert_no_error (error);
+
+  reread = kl_store_get_knot (store, kl_knot_get_id (knot), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kl_knot_get_region (reread), ==, "levator-scapulae-left");
+  g_assert_cmpfloat_with_epsilon (kl_knot_get_x (reread), 0.41, 1e-9);
+  g_assert_cmpint (kl_knot_get_state (reread), ==, KL_KNOT_LATENT);
+  g_assert_true (kl_knot_get_referred (reread));
+  g_assert_cmpstr (kl_knot_get_referred_to (reread), ==, "Behind the ear");
+  g_assert_cmpint (kl_knot_get_twitch (reread), ==, KL_TWITCH_YES);
+  g_assert_cmpstr (kl_knot_get_note (reread), ==, note);
+  g_assert_cmpint (kl_knot_get_tenderness (reread), ==, 3);
+
+  /* Resolved knots leave the default list but stay in the full one. */
+  g_assert_true (kl_store_set_knot_resolved (store, knot, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (kl_knot_is_resolved (knot));
+  open_knots = kl_store_list_knots (store, FALSE, &error);
+  all_knots = kl_store_list_knots (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open_knots->len, ==, 0);
+  g_assert_cmpuint (all_knots->len, ==, 1);
+
+  /* Deleting takes the history with it; undo brings both back. */
+  g_assert_true (kl_store_delete_knot (store, knot, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) gone = kl_store_list_knot_ratings (store, kl_knot_get_id (knot), &error);
+
+    g_assert_cmpuint (gone->len, ==, 0);
+  }
+  g_assert_null (kl_store_get_knot (store, kl_knot_get_id (knot), &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (kl_store_restore_knot (store, knot, ratings, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reread);
+  reread = kl_store_get_knot (store, kl_knot_get_id (knot), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kl_knot_get_tenderness (reread), ==, 3);
+  g_assert_cmpint (kl_knot_get_previous_tenderness (reread), ==, 4);
+  g_assert_true (kl_knot_is_resolved (reread));
+  g_assert_true (g_date_time_equal (kl_knot_get_created (reread), kl_knot_get_created (knot)));
+}
+
+static void
+test_knots_refuse_bad_input (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(KlKnot) nowhere = new_knot ("elbow-of-the-moon");
+  g_autoptr(KlKnot) knot = new_knot ("soleus-right");
+  g_autoptr(GPtrArray) knots = NULL;
+
+  g_assert_no_error (error);
+
+  g_assert_false (kl_store_add_knot (store, nowhere, 5, &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "elbow-of-the-moon"));
+  g_clear_error (&error);
+
+  g_assert_false (kl_store_add_knot (store, knot, 11, &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "11"));
+  g_clear_error (&error);
+
+  /* Nothing was half-written. */
+  knots = kl_store_list_knots (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (knots->len, ==, 0);
+
+  g_assert_true (kl_store_add_knot (store, knot, KL_KNOT_NO_RATING, &error));
+  g_assert_cmpint (kl_knot_get_tenderness (knot), ==, KL_KNOT_NO_RATING);
+  g_assert_false (kl_store_rate_knot (store, knot, -1, &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
+}
+
 static void
 test_bad_data_dir (void)
 {
@@ -592,6 +717,8 @@ main (int   argc,
   ADD ("/store/backups/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
   ADD ("/store/start-fresh", test_start_fresh);
   ADD ("/store/kill-during-writes", test_kill_during_writes);
+  ADD ("/store/knots", test_knots);
+  ADD ("/store/knots/refuse-bad-input", test_knots_refuse_bad_input);
   g_test_add_func ("/store/bad-data-dir", test_bad_data_dir);
 
 #undef ADD
