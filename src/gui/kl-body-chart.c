@@ -566,7 +566,6 @@ kl_body_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_BEST);
   draw_figure (self, cr, &layout);
   draw_knots (self, snapshot, cr);
   cairo_destroy (cr);

@@ -699,6 +699,10 @@ fill_lookup_list (KlBodyPage *self)
 static void
 lookup_popover_show_cb (KlBodyPage *self)
 {
+  /* Ninety-odd rows nobody needs until the popover opens: not made at start-up. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->lookup_list)) == NULL)
+    fill_lookup_list (self);
+
   gtk_editable_set_text (GTK_EDITABLE (self->lookup_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->lookup_entry));
 }
@@ -940,6 +944,5 @@ kl_body_page_init (KlBodyPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   kl_body_chart_set_knots (self->chart, G_LIST_MODEL (self->shown));
-  fill_lookup_list (self);
   update_empty_state (self);
 }

@@ -188,10 +188,10 @@ class Knotless:
 def plain(name):
     """An accessible name as a person reads it. GTK 4.8 names a labelled button twice over,
     mnemonic and all ("_Start Fresh Start Fresh"): its label, then its label child's."""
-    name = name.replace("_", "")
-    half = len(name) // 2
-    if len(name) % 2 == 1 and name[half] == " " and name[:half] == name[half + 1:]:
-        return name[:half]
+    bare = name.replace("_", "")
+    half = len(bare) // 2
+    if len(bare) % 2 == 1 and bare[half] == " " and bare[:half] == bare[half + 1:]:
+        return bare[:half]
     return name
 
 
