@@ -34,6 +34,7 @@ struct _KlBodyPage
   GtkCustomSorter    *sorter;
   GtkSingleSelection *selection;
   GStrv               lookup_regions; /* the muscles "Where does it hurt?" lit, or NULL */
+  guint               reload_idle;
   gboolean            show_resolved;
   gboolean            syncing;
 
@@ -193,6 +194,16 @@ reload (KlBodyPage *self)
   g_list_store_splice (self->knots, 0, 0, knots->pdata, knots->len);
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  KlBodyPage *self = user_data;
+
+  self->reload_idle = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 kl_body_page_set_store (KlBodyPage *self,
                         KlStore    *store)
@@ -204,7 +215,10 @@ kl_body_page_set_store (KlBodyPage *self,
     return;
 
   kl_knot_editor_set_store (self->editor, store);
-  reload (self);
+
+  /* The window's first frame comes first; the knots follow right after it. */
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  self->reload_idle = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
 }
 
 /* The chart */
@@ -836,6 +850,7 @@ kl_body_page_dispose (GObject *object)
 
   /* The flap is both the bin's child and a template child: let the bin let go of it first, or
    * both would unparent it. */
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_BODY_PAGE);
   g_clear_object (&self->selection);
