@@ -100,6 +100,25 @@ validate_tenderness (int      tenderness,
   return TRUE;
 }
 
+/* The knot's own fields, as @first … @first + 7 of an INSERT or UPDATE: region, x, y, state,
+ * referred, referred_to, twitch, note. */
+static void
+bind_knot_fields (sqlite3_stmt *stmt,
+                  KlKnot       *knot,
+                  int           first)
+{
+  sqlite3_bind_text (stmt, first, kl_knot_get_region (knot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, first + 1, kl_knot_get_x (knot));
+  sqlite3_bind_double (stmt, first + 2, kl_knot_get_y (knot));
+  sqlite3_bind_text (stmt, first + 3, kl_knot_state_to_string (kl_knot_get_state (knot)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 4, kl_knot_get_referred (knot));
+  sqlite3_bind_text (stmt, first + 5, kl_knot_get_referred_to (knot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 6, kl_twitch_to_string (kl_knot_get_twitch (knot)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 7, kl_knot_get_note (knot), -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 insert_rating (KlStore  *self,
                gint64    knot_id,
@@ -171,16 +190,7 @@ kl_store_add_knot (KlStore  *self,
     return FALSE;
 
   _kl_store_now (&now_ms, &offset_min);
-  sqlite3_bind_text (stmt, 1, kl_knot_get_region (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 2, kl_knot_get_x (knot));
-  sqlite3_bind_double (stmt, 3, kl_knot_get_y (knot));
-  sqlite3_bind_text (stmt, 4, kl_knot_state_to_string (kl_knot_get_state (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, kl_knot_get_referred (knot));
-  sqlite3_bind_text (stmt, 6, kl_knot_get_referred_to (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, kl_twitch_to_string (kl_knot_get_twitch (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, kl_knot_get_note (knot), -1, SQLITE_TRANSIENT);
+  bind_knot_fields (stmt, knot, 1);
   sqlite3_bind_int64 (stmt, 9, now_ms);
   sqlite3_bind_int (stmt, 10, offset_min);
 
@@ -303,16 +313,7 @@ kl_store_save_knot (KlStore  *self,
 
   id = kl_knot_get_id (knot);
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, kl_knot_get_region (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 3, kl_knot_get_x (knot));
-  sqlite3_bind_double (stmt, 4, kl_knot_get_y (knot));
-  sqlite3_bind_text (stmt, 5, kl_knot_state_to_string (kl_knot_get_state (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, kl_knot_get_referred (knot));
-  sqlite3_bind_text (stmt, 7, kl_knot_get_referred_to (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, kl_twitch_to_string (kl_knot_get_twitch (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, kl_knot_get_note (knot), -1, SQLITE_TRANSIENT);
+  bind_knot_fields (stmt, knot, 2);
 
   return _kl_store_step_done (self, stmt, error) && expect_one_change (self, id, error);
 }
@@ -474,16 +475,7 @@ kl_store_restore_knot (KlStore  *self,
   created = kl_knot_get_created (knot);
   resolved = kl_knot_get_resolved (knot);
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, kl_knot_get_region (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 3, kl_knot_get_x (knot));
-  sqlite3_bind_double (stmt, 4, kl_knot_get_y (knot));
-  sqlite3_bind_text (stmt, 5, kl_knot_state_to_string (kl_knot_get_state (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, kl_knot_get_referred (knot));
-  sqlite3_bind_text (stmt, 7, kl_knot_get_referred_to (knot), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, kl_twitch_to_string (kl_knot_get_twitch (knot)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, kl_knot_get_note (knot), -1, SQLITE_TRANSIENT);
+  bind_knot_fields (stmt, knot, 2);
   sqlite3_bind_int64 (stmt, 10, g_date_time_to_unix (created) * 1000 +
                                 g_date_time_get_microsecond (created) / 1000);
   sqlite3_bind_int (stmt, 11, (int)(g_date_time_get_utc_offset (created) / G_TIME_SPAN_MINUTE));

@@ -63,18 +63,6 @@ kl_body_page_new (void)
 }
 
 static void
-report (KlBodyPage *self,
-        GError     *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (KL_IS_WINDOW (root))
-    kl_window_show_toast (KL_WINDOW (root), error->message);
-  else
-    g_printerr ("knotless: %s\n", error->message);
-}
-
-static void
 toast (KlBodyPage *self,
        AdwToast   *toast_)
 {
@@ -187,7 +175,7 @@ reload (KlBodyPage *self)
 
   if (!(knots = kl_store_list_knots (self->store, TRUE, &error)))
     {
-      report (self, error);
+      kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -241,7 +229,7 @@ chart_add_knot_cb (KlBodyPage  *self,
 
   if (!kl_store_add_knot (self->store, knot, KL_KNOT_NO_RATING, &error))
     {
-      report (self, error);
+      kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -271,7 +259,7 @@ chart_knot_moved_cb (KlBodyPage  *self,
       /* What is shown stays what is stored. */
       kl_knot_set_region (knot, old_region);
       kl_knot_set_position (knot, old_x, old_y);
-      report (self, error);
+      kl_window_report_error (GTK_WIDGET (self), error);
     }
 }
 
@@ -284,7 +272,7 @@ chart_rate_knot_cb (KlBodyPage  *self,
   g_autoptr(GError) error = NULL;
 
   if (!kl_store_rate_knot (self->store, knot, tenderness, &error))
-    report (self, error);
+    kl_window_report_error (GTK_WIDGET (self), error);
 }
 
 typedef struct
@@ -315,7 +303,7 @@ undo_delete_cb (AdwToast    *toast_,
 
   if (!kl_store_restore_knot (self->store, deleted->knot, deleted->ratings, &error))
     {
-      report (self, error);
+      kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -337,7 +325,7 @@ delete_knot (KlBodyPage *self,
   if (!(ratings = kl_store_list_knot_ratings (self->store, kl_knot_get_id (knot), &error)) ||
       !kl_store_delete_knot (self->store, knot, &error))
     {
-      report (self, error);
+      kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 

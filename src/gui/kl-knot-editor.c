@@ -71,18 +71,6 @@ kl_knot_editor_new (void)
 }
 
 static void
-report (KlKnotEditor *self,
-        GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (KL_IS_WINDOW (root))
-    kl_window_show_toast (KL_WINDOW (root), error->message);
-  else
-    g_printerr ("knotless: %s\n", error->message);
-}
-
-static void
 save (KlKnotEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -91,7 +79,7 @@ save (KlKnotEditor *self)
     return;
 
   if (!kl_store_save_knot (self->store, self->knot, &error))
-    report (self, error);
+    kl_window_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -307,7 +295,7 @@ tenderness_clicked_cb (GtkButton    *button,
     return;
 
   if (!kl_store_rate_knot (self->store, self->knot, tenderness, &error))
-    report (self, error);
+    kl_window_report_error (GTK_WIDGET (self), error);
 }
 
 /* Moves the knot to another region: to its centre, since where it was belongs to the old one. */
@@ -326,7 +314,7 @@ move_to_region (KlKnotEditor       *self,
       !kl_body_geometry_get_region_centre (geometry, region->id, &x, &y))
     {
       if (error != NULL)
-        report (self, error);
+        kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -426,7 +414,7 @@ resolved_changed_cb (KlKnotEditor *self)
     return;
 
   if (!kl_store_set_knot_resolved (self->store, self->knot, active, &error))
-    report (self, error);
+    kl_window_report_error (GTK_WIDGET (self), error);
 }
 
 static gboolean

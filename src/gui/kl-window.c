@@ -63,6 +63,23 @@ kl_window_show_toast (KlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* What failed, told where the user is looking: a toast in the window that shows @widget. */
+void
+kl_window_report_error (GtkWidget    *widget,
+                        const GError *error)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (KL_IS_WINDOW (root))
+    kl_window_show_toast (KL_WINDOW (root), error->message);
+  else
+    g_printerr ("knotless: %s\n", error->message);
+}
+
 void
 kl_window_add_toast (KlWindow *self,
                      AdwToast *toast)

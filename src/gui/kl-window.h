@@ -29,5 +29,7 @@ void      kl_window_show_toast         (KlWindow      *self,
                                         const char    *message);
 void      kl_window_add_toast          (KlWindow      *self,
                                         AdwToast      *toast);
+void      kl_window_report_error       (GtkWidget     *widget,
+                                        const GError  *error);
 
 G_END_DECLS
