@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -29,6 +30,27 @@
 #define DRAG_THRESHOLD  4.0
 #define MIN_ZOOM        1.0
 #define MAX_ZOOM        6.0
+
+typedef struct
+{
+  double scale;    /* widget px per viewBox unit */
+  double x0, y0;   /* widget position of the viewBox origin */
+  double width;    /* viewBox size */
+  double height;
+} Layout;
+
+/* What a cached layer was drawn for: when any of it changes, the layer is drawn again. Kept
+ * zero-filled so that memcmp () compares the fields only. */
+typedef struct
+{
+  KlBodyGeometry *geometry;
+  Layout          layout;
+  GdkRGBA         fg;
+  GdkRGBA         accent;
+  KlKnot         *selected;
+  KlKnot         *dragged;
+  guint           fingerprint;
+} LayerKey;
 
 struct _KlBodyChart
 {
@@ -56,6 +78,12 @@ struct _KlBodyChart
   double          pan_start_y;
   gboolean        dragging;
   double          zoom_start;
+
+  /* The layers kept between frames (see kl_body_chart_snapshot ()). */
+  GskRenderNode  *figure;
+  GskRenderNode  *knots_layer;
+  LayerKey        figure_key;
+  LayerKey        knots_key;
 };
 
 G_DEFINE_FINAL_TYPE (KlBodyChart, kl_body_chart, GTK_TYPE_WIDGET)
@@ -107,14 +135,6 @@ kl_body_chart_new (void)
 }
 
 /* Layout */
-
-typedef struct
-{
-  double scale;    /* widget px per viewBox unit */
-  double x0, y0;   /* widget position of the viewBox origin */
-  double width;    /* viewBox size */
-  double height;
-} Layout;
 
 static gboolean
 get_layout (KlBodyChart *self,
@@ -328,25 +348,39 @@ region_in (const char * const *regions,
 }
 
 static void
-draw_figure (KlBodyChart  *self,
-             cairo_t      *cr,
-             const Layout *layout)
+layer_key_init (KlBodyChart  *self,
+                LayerKey     *key,
+                const Layout *layout)
 {
-  GdkRGBA fg, accent;
-  const KlBodyRegion *selected_region = NULL;
-  const char * const *referral = NULL;
+  memset (key, 0, sizeof *key);
+  key->geometry = self->geometry;
+  key->layout = *layout;
+  get_theme_colors (self, &key->fg, &key->accent);
+}
+
+/* The figure: every region shaded and outlined, and the L/R marks. It changes only with the
+ * size, the zoom, the view and the theme, so it is drawn once and replayed on every frame;
+ * the GL renderer also keeps its pixels for as long as the node lives. */
+static GskRenderNode *
+figure_node (KlBodyChart  *self,
+             const Layout *layout,
+             const GdkRGBA *fg)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 11");
   guint n = kl_body_geometry_get_n_regions (self->geometry);
+  const char *left_right[2];
+  GdkRGBA mark = *fg;
+  cairo_t *cr;
 
-  get_theme_colors (self, &fg, &accent);
-
-  if (self->selected != NULL &&
-      (selected_region = kl_body_regions_lookup (kl_knot_get_region (self->selected))) != NULL)
-    referral = selected_region->refers_to;
-
-  cairo_save (cr);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, layout->x0, layout->y0);
   cairo_scale (cr, layout->scale, layout->scale);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 1.0 / layout->scale);
 
   for (guint i = 0; i < n; i++)
     {
@@ -359,44 +393,127 @@ draw_figure (KlBodyChart  *self,
 
       /* Muscles a shade deeper than the areas between them, all from the text colour, so the
        * figure follows light, dark and high-contrast styles. */
-      set_source (cr, &fg, muscle ? 0.10 : 0.05);
+      set_source (cr, fg, muscle ? 0.10 : 0.05);
       cairo_fill_preserve (cr);
-
-      if (region_in ((const char * const *)self->highlighted, id))
-        {
-          set_source (cr, &accent, 0.45);
-          cairo_fill_preserve (cr);
-        }
-      if (region_in (referral, id))
-        {
-          set_source (cr, &accent, 0.22);
-          cairo_fill_preserve (cr);
-        }
-      if (g_strcmp0 (id, self->hover_region) == 0)
-        {
-          set_source (cr, &accent, 0.18);
-          cairo_fill_preserve (cr);
-        }
-
-      set_source (cr, &fg, 0.30);
-      cairo_set_line_width (cr, 1.0 / layout->scale);
+      set_source (cr, fg, 0.30);
       cairo_stroke (cr);
     }
+  cairo_destroy (cr);
+
+  /* L and R: the person's own sides, so on the front their left is on the viewer's right. */
+  if (self->view == KL_BODY_VIEW_FRONT)
+    {
+      left_right[0] = C_("side of the body", "R");
+      left_right[1] = C_("side of the body", "L");
+    }
+  else
+    {
+      left_right[0] = C_("side of the body", "L");
+      left_right[1] = C_("side of the body", "R");
+    }
+
+  pango_layout_set_font_description (text, font);
+  pango_font_description_free (font);
+  mark.alpha *= 0.55;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      double x = layout->x0 + (i == 0 ? 0.12 : 0.88) * layout->width * layout->scale;
+      double y = layout->y0 + 0.955 * layout->height * layout->scale;
+      PangoRectangle logical;
+
+      pango_layout_set_text (text, left_right[i], -1);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (x - logical.width / 2.0,
+                                                    y - logical.height / 2.0));
+      gtk_snapshot_append_layout (snapshot, text, &mark);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* One region tinted (and outlined when @line_width > 0), in a node no larger than the region,
+ * so that a hover repaints that region only. */
+static void
+append_region_tint (KlBodyChart   *self,
+                    GtkSnapshot   *snapshot,
+                    const Layout  *layout,
+                    const char    *id,
+                    const GdkRGBA *color,
+                    double         fill_alpha,
+                    double         line_width)
+{
+  cairo_rectangle_t box;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (!kl_body_geometry_get_region_bounds (self->geometry, id, &box))
+    return;
+
+  graphene_rect_init (&bounds,
+                      floor (layout->x0 + box.x * layout->scale - line_width - 1),
+                      floor (layout->y0 + box.y * layout->scale - line_width - 1),
+                      ceil (box.width * layout->scale + 2 * line_width + 3),
+                      ceil (box.height * layout->scale + 2 * line_width + 3));
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, layout->x0, layout->y0);
+  cairo_scale (cr, layout->scale, layout->scale);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  kl_body_geometry_append_region_path (self->geometry, id, cr);
+  if (fill_alpha > 0)
+    {
+      set_source (cr, color, fill_alpha);
+      cairo_fill_preserve (cr);
+    }
+  if (line_width > 0)
+    {
+      set_source (cr, color, 1.0);
+      cairo_set_line_width (cr, line_width / layout->scale);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+/* What changes with the pointer and the selection, drawn fresh on every frame: highlighted
+ * muscles, the selected knot's referral zone, the hovered region and the keyboard focus. */
+static void
+draw_overlays (KlBodyChart   *self,
+               GtkSnapshot   *snapshot,
+               const Layout  *layout,
+               const GdkRGBA *accent)
+{
+  const KlBodyRegion *selected_region = NULL;
+  const char * const *referral = NULL;
+  guint n = kl_body_geometry_get_n_regions (self->geometry);
+
+  if (self->selected != NULL &&
+      (selected_region = kl_body_regions_lookup (kl_knot_get_region (self->selected))) != NULL)
+    referral = selected_region->refers_to;
+
+  if (self->highlighted != NULL || referral != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        const char *id = kl_body_geometry_get_region_id (self->geometry, i);
+        double alpha = (region_in ((const char * const *)self->highlighted, id) ? 0.45 : 0) +
+                       (region_in (referral, id) ? 0.22 : 0);
+
+        if (alpha > 0)
+          append_region_tint (self, snapshot, layout, id, accent, MIN (alpha, 0.6), 0);
+      }
+
+  if (self->hover_region != NULL && kl_body_geometry_has_region (self->geometry, self->hover_region))
+    append_region_tint (self, snapshot, layout, self->hover_region, accent, 0.18, 0);
 
   /* The keyboard focus, drawn last so no neighbour covers its outline. */
   if (self->focus_region != NULL && gtk_widget_has_focus (GTK_WIDGET (self)) &&
       kl_body_geometry_has_region (self->geometry, self->focus_region))
-    {
-      cairo_new_path (cr);
-      kl_body_geometry_append_region_path (self->geometry, self->focus_region, cr);
-      set_source (cr, &accent, 1.0);
-      cairo_set_line_width (cr, 2.5 / layout->scale);
-      cairo_stroke (cr);
-    }
-
-  cairo_restore (cr);
+    append_region_tint (self, snapshot, layout, self->focus_region, accent, 0, 2.5);
 }
 
+/* A knot's outline for cairo, centred on (x, y). */
 static void
 knot_shape (cairo_t     *cr,
             KlKnotState  state,
@@ -406,7 +523,6 @@ knot_shape (cairo_t     *cr,
 {
   cairo_new_path (cr);
 
-  /* Active knots are round, latent ones diamonds: told apart without colour. */
   if (state == KL_KNOT_LATENT)
     {
       double d = r * 1.25;
@@ -421,133 +537,170 @@ knot_shape (cairo_t     *cr,
     cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 }
 
-static void
-draw_knots (KlBodyChart *self,
-            GtkSnapshot *snapshot,
-            cairo_t     *cr)
+typedef struct
 {
-  GdkRGBA fg, accent;
-  guint n;
+  PangoLayout   *numbers[12];   /* 0 to 10, and a dash for "not rated" */
+  PangoRectangle ink[12];
+} KnotText;
 
-  if (self->knots == NULL)
-    return;
+static void
+knot_text_init (KlBodyChart *self,
+                KnotText    *text)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 9");
 
-  get_theme_colors (self, &fg, &accent);
-  n = g_list_model_get_n_items (self->knots);
-
-  for (guint i = 0; i < n; i++)
+  for (int i = 0; i < 12; i++)
     {
-      g_autoptr(KlKnot) knot = g_list_model_get_item (self->knots, i);
-      int tenderness = kl_knot_get_tenderness (knot);
-      double alpha = kl_knot_is_resolved (knot) ? 0.45 : 1.0;
-      GdkRGBA fill;
-      double x, y;
+      g_autofree char *number = i < 11 ? g_strdup_printf ("%d", i) : g_strdup ("–");
 
-      if (!knot_is_shown (self, knot))
-        continue;
-
-      knot_position (self, knot, &x, &y);
-      kl_tenderness_color (tenderness, &fill);
-
-      if (knot == self->selected)
-        {
-          knot_shape (cr, kl_knot_get_state (knot), x, y, KNOT_RADIUS + 4);
-          set_source (cr, &accent, 1.0);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-        }
-
-      knot_shape (cr, kl_knot_get_state (knot), x, y, KNOT_RADIUS);
-      set_source (cr, &fill, alpha);
-      cairo_fill_preserve (cr);
-      /* A rim in the text colour keeps light markers visible on a light figure, and dark
-       * ones on a dark figure. */
-      set_source (cr, &fg, 0.55 * alpha);
-      cairo_set_line_width (cr, 1.5);
-      if (kl_knot_is_resolved (knot))
-        cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      text->numbers[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), number);
+      pango_layout_set_font_description (text->numbers[i], font);
+      pango_layout_get_pixel_extents (text->numbers[i], &text->ink[i], NULL);
     }
+  pango_font_description_free (font);
 }
 
 static void
-draw_labels (KlBodyChart  *self,
-             GtkSnapshot  *snapshot,
-             const Layout *layout)
+knot_text_clear (KnotText *text)
 {
-  GdkRGBA fg;
-  GdkRGBA accent;
-  guint n = self->knots != NULL ? g_list_model_get_n_items (self->knots) : 0;
-  g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 9");
-  const char *left_right[2];
+  for (int i = 0; i < 12; i++)
+    g_clear_object (&text->numbers[i]);
+}
 
-  get_theme_colors (self, &fg, &accent);
-  pango_layout_set_font_description (text, font);
-  pango_font_description_free (font);
+/* A knot's marker: a ring when selected, the fill by tenderness, and a rim. */
+static void
+draw_knot (KlBodyChart    *self,
+           cairo_t        *cr,
+           KlKnot         *knot,
+           const LayerKey *key)
+{
+  int tenderness = kl_knot_get_tenderness (knot);
+  gboolean resolved = kl_knot_is_resolved (knot);
+  double alpha = resolved ? 0.45 : 1.0;
+  KlKnotState state = kl_knot_get_state (knot);
+  GdkRGBA fill;
+  double x, y;
 
-  /* The tenderness inside each knot, dark or light for contrast with its fill. */
+  knot_position (self, knot, &x, &y);
+  kl_tenderness_color (tenderness, &fill);
+
+  if (knot == self->selected)
+    {
+      knot_shape (cr, state, x, y, KNOT_RADIUS + 4);
+      set_source (cr, &key->accent, 1.0);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+
+  knot_shape (cr, state, x, y, KNOT_RADIUS);
+  set_source (cr, &fill, alpha);
+  cairo_fill_preserve (cr);
+  /* A rim in the text colour keeps light markers visible on a light figure, and dark ones on
+   * a dark figure; dashed when the knot is resolved. */
+  set_source (cr, &key->fg, 0.55 * alpha);
+  cairo_set_line_width (cr, 1.5);
+  if (resolved)
+    cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The tenderness inside a knot, dark or light for contrast with its fill. */
+static void
+append_knot_number (KlBodyChart *self,
+                    GtkSnapshot *snapshot,
+                    KlKnot      *knot,
+                    KnotText    *text)
+{
+  int tenderness = kl_knot_get_tenderness (knot);
+  int index = tenderness >= 0 && tenderness <= 10 ? tenderness : 11;
+  GdkRGBA color;
+  double x, y;
+
+  knot_position (self, knot, &x, &y);
+  gdk_rgba_parse (&color, tenderness >= 0 && tenderness <= 4 ? "#241f31" : "#ffffff");
+  if (kl_knot_is_resolved (knot))
+    color.alpha = 0.6;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (x - text->ink[index].x - text->ink[index].width / 2.0,
+                                                y - text->ink[index].y - text->ink[index].height / 2.0));
+  gtk_snapshot_append_layout (snapshot, text->numbers[index], &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Knots (all shown ones but the one being dragged, or that one only) as one cairo node for
+ * the markers, which renderers keep as pixels, and text nodes for the numbers on top. */
+static void
+append_knots (KlBodyChart    *self,
+              GtkSnapshot    *snapshot,
+              const LayerKey *key,
+              KlKnot         *only)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (self->knots);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  const double reach = KNOT_RADIUS * 1.25 + 8;
+  KnotText text;
+  cairo_t *cr;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KlKnot) knot = g_list_model_get_item (self->knots, i);
-      int tenderness = kl_knot_get_tenderness (knot);
-      g_autofree char *number = NULL;
-      PangoRectangle ink;
-      GdkRGBA color;
       double x, y;
 
-      if (!knot_is_shown (self, knot))
+      if (!knot_is_shown (self, knot) || (only != NULL ? knot != only : knot == key->dragged))
         continue;
 
       knot_position (self, knot, &x, &y);
-      number = tenderness == KL_KNOT_NO_RATING ? g_strdup ("–") : g_strdup_printf ("%d", tenderness);
-      pango_layout_set_text (text, number, -1);
-      pango_layout_get_pixel_extents (text, &ink, NULL);
-      gdk_rgba_parse (&color, tenderness >= 0 && tenderness <= 4 ? "#241f31" : "#ffffff");
-      if (kl_knot_is_resolved (knot))
-        color.alpha = 0.6;
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (x - ink.x - ink.width / 2.0,
-                                                    y - ink.y - ink.height / 2.0));
-      gtk_snapshot_append_layout (snapshot, text, &color);
-      gtk_snapshot_restore (snapshot);
+      x0 = MIN (x0, x - reach);
+      y0 = MIN (y0, y - reach);
+      x1 = MAX (x1, x + reach);
+      y1 = MAX (y1, y + reach);
+      g_ptr_array_add (shown, g_steal_pointer (&knot));
     }
 
-  /* L and R: the person's own sides, so on the front their left is on the viewer's right. */
-  if (self->view == KL_BODY_VIEW_FRONT)
+  if (shown->len == 0)
+    return;
+
+  /* No larger than the knots, so that the renderer keeps (and repaints) no more than that. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (floor (x0), floor (y0),
+                                                                 ceil (x1 - x0) + 1,
+                                                                 ceil (y1 - y0) + 1));
+  for (guint i = 0; i < shown->len; i++)
+    draw_knot (self, cr, g_ptr_array_index (shown, i), key);
+  cairo_destroy (cr);
+
+  knot_text_init (self, &text);
+  for (guint i = 0; i < shown->len; i++)
+    append_knot_number (self, snapshot, g_ptr_array_index (shown, i), &text);
+  knot_text_clear (&text);
+}
+
+/* Everything that makes the knots look as they do, folded into one number. */
+static guint
+knots_fingerprint (KlBodyChart *self)
+{
+  guint n = self->knots != NULL ? g_list_model_get_n_items (self->knots) : 0;
+  guint hash = n;
+
+  for (guint i = 0; i < n; i++)
     {
-      left_right[0] = C_("side of the body", "R");
-      left_right[1] = C_("side of the body", "L");
-    }
-  else
-    {
-      left_right[0] = C_("side of the body", "L");
-      left_right[1] = C_("side of the body", "R");
+      g_autoptr(KlKnot) knot = g_list_model_get_item (self->knots, i);
+      double x = kl_knot_get_x (knot), y = kl_knot_get_y (knot);
+      guint64 bits_x, bits_y;
+
+      memcpy (&bits_x, &x, sizeof bits_x);
+      memcpy (&bits_y, &y, sizeof bits_y);
+      hash = hash * 31 + GPOINTER_TO_UINT (knot);
+      hash = hash * 31 + (guint)(bits_x ^ (bits_x >> 32)) + 7 * (guint)(bits_y ^ (bits_y >> 32));
+      hash = hash * 31 + (guint)(kl_knot_get_tenderness (knot) + 1);
+      hash = hash * 31 + kl_knot_get_state (knot) * 2 + kl_knot_is_resolved (knot);
+      hash = hash * 31 + g_str_hash (kl_knot_get_region (knot));
     }
 
-  font = pango_font_description_from_string ("Sans 11");
-  pango_layout_set_font_description (text, font);
-  pango_font_description_free (font);
-  fg.alpha *= 0.55;
-
-  for (guint i = 0; i < 2; i++)
-    {
-      double x = layout->x0 + (i == 0 ? 0.12 : 0.88) * layout->width * layout->scale;
-      double y = layout->y0 + 0.955 * layout->height * layout->scale;
-      PangoRectangle logical;
-
-      pango_layout_set_text (text, left_right[i], -1);
-      pango_layout_get_pixel_extents (text, NULL, &logical);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (x - logical.width / 2.0,
-                                                    y - logical.height / 2.0));
-      gtk_snapshot_append_layout (snapshot, text, &fg);
-      gtk_snapshot_restore (snapshot);
-    }
+  return hash;
 }
 
 static void
@@ -557,20 +710,47 @@ kl_body_chart_snapshot (GtkWidget   *widget,
   KlBodyChart *self = KL_BODY_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  LayerKey key;
   Layout layout;
-  cairo_t *cr;
 
   if (!get_layout (self, &layout))
     return;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_figure (self, cr, &layout);
-  draw_knots (self, snapshot, cr);
-  cairo_destroy (cr);
+  layer_key_init (self, &key, &layout);
+  if (self->figure == NULL || memcmp (&key, &self->figure_key, sizeof key) != 0)
+    {
+      g_clear_pointer (&self->figure, gsk_render_node_unref);
+      self->figure = figure_node (self, &layout, &key.fg);
+      self->figure_key = key;
+    }
+  if (self->figure != NULL)
+    gtk_snapshot_append_node (snapshot, self->figure);
 
-  draw_labels (self, snapshot, &layout);
+  draw_overlays (self, snapshot, &layout, &key.accent);
+
+  if (self->knots != NULL)
+    {
+      key.selected = self->selected;
+      key.dragged = self->dragging ? self->dragged : NULL;
+      key.fingerprint = knots_fingerprint (self);
+      if (self->knots_layer == NULL || memcmp (&key, &self->knots_key, sizeof key) != 0)
+        {
+          g_autoptr(GtkSnapshot) layer = gtk_snapshot_new ();
+
+          append_knots (self, layer, &key, NULL);
+          g_clear_pointer (&self->knots_layer, gsk_render_node_unref);
+          self->knots_layer = gtk_snapshot_free_to_node (g_steal_pointer (&layer));
+          self->knots_key = key;
+        }
+      if (self->knots_layer != NULL)
+        gtk_snapshot_append_node (snapshot, self->knots_layer);
+
+      /* The knot being dragged follows the pointer on top. */
+      if (key.dragged != NULL)
+        append_knots (self, snapshot, &key, key.dragged);
+    }
 
   gtk_snapshot_pop (snapshot);
 }
@@ -1216,6 +1396,8 @@ kl_body_chart_finalize (GObject *object)
   g_clear_pointer (&self->highlighted, g_strfreev);
   g_clear_pointer (&self->hover_region, g_free);
   g_clear_pointer (&self->focus_region, g_free);
+  g_clear_pointer (&self->figure, gsk_render_node_unref);
+  g_clear_pointer (&self->knots_layer, gsk_render_node_unref);
 
   G_OBJECT_CLASS (kl_body_chart_parent_class)->finalize (object);
 }

@@ -7,7 +7,9 @@
 
 /* The body chart's budgets, measured in-process on the database of DIR:
  *   hit-test        one kl_body_geometry_hit_test () over a view (budget 50 µs)
- *   chart frame     snapshot and render of the chart with every knot of DIR (budget 4 ms)
+ *   chart frame     a real frame of the chart with every knot of DIR, after the focus moved
+ *                   and after the knots changed (budget 4 ms), beside the same window
+ *                   repainting a plain area in full (bare frame)
  *   page ready      the Body page given the store until its next frame is painted (50 ms)
  * Prints "name median_us" lines for run-bench.py. */
 
@@ -39,31 +41,54 @@ median (GArray *samples)
   return g_array_index (samples, double, samples->len / 2);
 }
 
-static double
-render_us (GskRenderer *renderer,
-           GtkWidget   *widget)
+/* A bare widget that changes all its pixels on every frame. */
+static void
+fill_area (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        user_data)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gint64 start = g_get_monotonic_time ();
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  static guint frame;
 
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (renderer, node,
-                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return g_get_monotonic_time () - start;
+  cairo_set_source_rgb (cr, 0.5, 0.5, (++frame % 2) * 0.5);
+  cairo_paint (cr);
 }
 
 static gboolean painted;
+static gint64 paint_started;
+static double paint_us;
+
+static void
+before_paint_cb (void)
+{
+  paint_started = g_get_monotonic_time ();
+}
 
 static void
 after_paint_cb (void)
 {
+  paint_us = g_get_monotonic_time () - paint_started;
   painted = TRUE;
+}
+
+/* One real frame of WINDOW through its frame clock and its own renderer (GL where the display
+ * has it, as for users): from the paint phase's start to the end of the frame. */
+static double
+frame_us (GtkWidget *window,
+          GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  painted = FALSE;
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+  return paint_us;
 }
 
 static void
@@ -83,7 +108,6 @@ main (int   argc,
   g_autoptr(GPtrArray) knots = NULL;
   g_autoptr(GListStore) model = g_list_store_new (KL_TYPE_KNOT);
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GskRenderer) renderer = NULL;
   KlBodyGeometry *geometry;
   GtkWidget *window, *chart, *page;
   GRand *rand = g_rand_new_with_seed (42);
@@ -131,15 +155,54 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   settle ();
 
-  renderer = gsk_cairo_renderer_new ();
-  gsk_renderer_realize (renderer, NULL, &error);
+  {
+    GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+    printf ("renderer %s\n", G_OBJECT_TYPE_NAME (renderer));
+  }
+
+  /* A frame where the pointer moved onto another region: what hovering costs. */
   for (int round = 0; round < ROUNDS; round++)
     {
-      double us = render_us (renderer, chart);
+      const char *id = kl_body_geometry_get_region_id (geometry, round % kl_body_geometry_get_n_regions (geometry));
+      double us;
+
+      kl_body_chart_set_focus_region (KL_BODY_CHART (chart), id);
+      us = frame_us (window, chart);
       g_array_append_val (samples, us);
     }
   printf ("chart-frame %.0f %u\n", median (samples), knots->len);
   g_array_set_size (samples, 0);
+
+  /* A frame after the knots changed (one rated, added or moved): every marker redrawn. */
+  for (int round = 0; round < ROUNDS; round++)
+    {
+      g_autoptr(KlKnot) knot = g_list_model_get_item (G_LIST_MODEL (model), round % knots->len);
+      double us;
+
+      g_list_store_remove (model, round % knots->len);
+      g_list_store_insert (model, round % knots->len, knot);
+      us = frame_us (window, chart);
+      g_array_append_val (samples, us);
+    }
+  printf ("chart-frame-knots %.0f %u\n", median (samples), knots->len);
+  g_array_set_size (samples, 0);
+
+  /* The reference: the same window repainting a plain area of the same size in full. */
+  {
+    GtkWidget *area = gtk_drawing_area_new ();
+
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), fill_area, NULL, NULL);
+    gtk_window_set_child (GTK_WINDOW (window), area);
+    settle ();
+    for (int round = 0; round < ROUNDS; round++)
+      {
+        double us = frame_us (window, area);
+        g_array_append_val (samples, us);
+      }
+    printf ("bare-frame %.0f\n", median (samples));
+    g_array_set_size (samples, 0);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The Body page: from the store arriving to its first frame. */
@@ -174,7 +237,6 @@ main (int   argc,
     }
   printf ("page-ready %.0f\n", median (samples));
 
-  gsk_renderer_unrealize (renderer);
   g_rand_free (rand);
   return 0;
 }

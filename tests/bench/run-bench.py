@@ -45,25 +45,48 @@ def startup(build, runs):
                                          "rss_delta_mb": bench.RSS_DELTA_BUDGET_MB})
 
 
+def run_body(bench_body, folder, renderer):
+    env = dict(os.environ, GSK_RENDERER=renderer)
+    out = subprocess.run([bench_body, folder], check=True, capture_output=True, text=True,
+                         env=env).stdout
+    return {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+
+
 def body(build, runs):
     gen_db = os.path.join(build, "tests", "bench", "kl-gen-db")
     bench_body = os.path.join(build, "tests", "bench", "kl-bench-body")
-    budgets = {"hit-test": 50.0, "chart-frame": 4000.0, "page-ready": 50000.0}
+    budgets = {"hit-test": 50.0, "chart-frame": 4000.0, "chart-frame-knots": 4000.0,
+               "page-ready": 50000.0}
     with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
         full = make_database(gen_db, os.path.join(scratch, "ten-years"))
-        out = subprocess.run([bench_body, full], check=True, capture_output=True,
-                             text=True).stdout
-    figures = {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+        # The budget is checked with GTK's cairo renderer: the work of the widget itself, the
+        # same on any machine. GL is shown beside it; on a machine without a GPU it is Mesa's
+        # software rasteriser, which repaints the whole window on every frame.
+        figures = run_body(bench_body, full, "cairo")
+        gl = run_body(bench_body, full, "gl")
+    n = figures["chart-frame"][1]
     print("\nBody chart (median, 10-year database)")
+    print(f"  {'':44} {'cairo':>9} {'GL':>9}")
     over = False
     for name, label in (("hit-test", "hit-test, one point over the back view"),
-                        ("chart-frame", f"chart frame, {figures['chart-frame'][1]} knots"),
+                        ("chart-frame", f"chart frame, {n} knots, focus moved"),
+                        ("chart-frame-knots", f"chart frame, {n} knots, a knot changed"),
+                        ("bare-frame", "bare window, same size, full repaint"),
                         ("page-ready", "Body page ready after the window")):
         value = float(figures[name][0])
-        ok = value < budgets[name]
+        budget = budgets.get(name)
+        ok = budget is None or value < budget
         over = over or not ok
-        print(f"  {label:42} {value / 1000:8.3f} ms   budget < {budgets[name] / 1000:g} ms  "
-              f"{'ok' if ok else 'OVER'}")
+        verdict = "" if budget is None else \
+            f"budget < {budget / 1000:g} ms  {'ok' if ok else 'OVER'}"
+        other = f"{float(gl[name][0]) / 1000:8.3f}" if name.endswith("frame") or \
+            name.startswith("chart") else f"{'':8}"
+        if name == "hit-test":
+            print(f"  {label:44} {value:8.2f} {'':8} µs   budget < {budget:g} µs  "
+                  f"{'ok' if ok else 'OVER'}")
+            continue
+        print(f"  {label:44} {value / 1000:8.3f} {other} ms   {verdict}")
+    print(f"  (GL renderer here: {gl['renderer'][0]})")
     return over
 
 
