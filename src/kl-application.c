@@ -340,10 +340,29 @@ kl_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* "Log now": from the Journal's button, Ctrl+N, and the daily reminder's notification. */
+static void
+kl_application_check_in_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  KlApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KL_IS_WINDOW (l->data))
+      {
+        kl_window_check_in (l->data);
+        return;
+      }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", kl_application_quit_action },
   { "about", kl_application_about_action },
   { "preferences", kl_application_preferences_action },
+  { "check-in", kl_application_check_in_action },
   { "open-data-folder", kl_application_open_data_folder_action },
 };
 
@@ -357,6 +376,9 @@ kl_application_init (KlApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                         "app.check-in",
+                                         (const char *[]) { "<primary>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                          "app.preferences",
                                          (const char *[]) { "<primary>comma", NULL });

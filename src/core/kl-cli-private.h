@@ -42,5 +42,7 @@ KlCsvWriter *_kl_cli_stdout_csv    (void);
 int _kl_cli_regions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_knots   (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_knot    (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_log     (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_entries (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 
 G_END_DECLS

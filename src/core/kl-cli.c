@@ -25,6 +25,9 @@ static const KlCliCommand commands[] = {
   { "knot", "add REGION [--side left|right] [--latent] [--pain N] [--note TEXT]",
     N_("mark a knot; prints its id"), _kl_cli_knot },
   { "knot", "resolve ID", N_("mark a knot as resolved"), _kl_cli_knot },
+  { "log", "--pain N [--worst N] [--least N] [--knot ID]... [--factor NAME]... [--note TEXT]"
+    " [--at ISO8601]", N_("add a check-in to the pain journal"), _kl_cli_log },
+  { "entries", "[--from DATE] [--to DATE]", N_("the pain journal, as CSV"), _kl_cli_entries },
   { NULL }
 };
 

@@ -81,6 +81,55 @@ static const char * const migrations[] = {
   "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080)"
   ") STRICT;"
   "CREATE INDEX knot_ratings_by_knot ON knot_ratings (knot_id, at_ms, id);",
+
+  /* 3: the pain journal. The local day is derived from the instant and its offset, never
+   * stored apart from them; the trend reads it through an index on that expression (a
+   * generated column would break VACUUM INTO in SQLite 3.40). Factors keep CONTENT.md's
+   * names (shown translated) beside the user's own. */
+  "CREATE TABLE pain_entries ("
+  "  id                    INTEGER PRIMARY KEY,"
+  "  at_ms                 INTEGER NOT NULL,"
+  "  utc_offset_min        INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080),"
+  "  pain_now              INTEGER NOT NULL CHECK (pain_now BETWEEN 0 AND 10),"
+  "  pain_worst            INTEGER CHECK (pain_worst BETWEEN 0 AND 10),"
+  "  pain_least            INTEGER CHECK (pain_least BETWEEN 0 AND 10),"
+  "  interference_activity INTEGER CHECK (interference_activity BETWEEN 0 AND 10),"
+  "  interference_mood     INTEGER CHECK (interference_mood BETWEEN 0 AND 10),"
+  "  interference_sleep    INTEGER CHECK (interference_sleep BETWEEN 0 AND 10),"
+  "  interference_work     INTEGER CHECK (interference_work BETWEEN 0 AND 10),"
+  "  medication            TEXT    NOT NULL DEFAULT '',"
+  "  medication_helped     INTEGER CHECK (medication_helped BETWEEN 0 AND 100),"
+  "  note                  TEXT    NOT NULL DEFAULT '',"
+  "  CHECK (pain_least IS NULL OR pain_worst IS NULL OR pain_least <= pain_worst)"
+  ") STRICT;"
+  "CREATE INDEX pain_entries_by_time ON pain_entries (at_ms, id);"
+  "CREATE INDEX pain_entries_by_day"
+  "  ON pain_entries (date (at_ms / 1000 + utc_offset_min * 60, 'unixepoch'), pain_now);"
+  "CREATE TABLE factors ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  name    TEXT    NOT NULL UNIQUE COLLATE NOCASE"
+  "                  CHECK (length (name) BETWEEN 1 AND 64 AND instr (name, ';') = 0),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1))"
+  ") STRICT;"
+  "INSERT INTO factors (name, builtin) VALUES ('stress', 1), ('poor posture', 1),"
+  "  ('prolonged sitting', 1), ('lifting', 1), ('repetitive motion', 1), ('poor sleep', 1),"
+  "  ('injury', 1), ('dehydration', 1), ('skipped exercise', 1), ('cold', 1);"
+  "CREATE TABLE entry_factors ("
+  "  entry_id  INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  factor_id INTEGER NOT NULL REFERENCES factors (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (entry_id, factor_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX entry_factors_by_factor ON entry_factors (factor_id, entry_id);"
+  "CREATE TABLE entry_locations ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  knot_id  INTEGER REFERENCES knots (id) ON DELETE SET NULL,"
+  "  region   TEXT    NOT NULL CHECK (length (region) BETWEEN 1 AND 64),"
+  "  pain     INTEGER CHECK (pain BETWEEN 0 AND 10)"
+  ") STRICT;"
+  "CREATE INDEX entry_locations_by_entry ON entry_locations (entry_id);"
+  "CREATE INDEX entry_locations_by_region ON entry_locations (region, entry_id);"
+  "CREATE INDEX entry_locations_by_knot ON entry_locations (knot_id);",
 };
 
 G_STATIC_ASSERT (KL_APPLICATION_ID == 1263423316);

@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "kl-knot.h"
+#include "kl-pain-entry.h"
+#include "kl-pain-stats.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +40,21 @@ typedef struct
   int    utc_offset_min;
   int    tenderness;
 } KlKnotRating;
+
+/* Which pain entries to list; every field is optional (NULL or 0). */
+typedef struct
+{
+  GDateTime  *from;        /* at or after */
+  GDateTime  *to;          /* before */
+  const char *search;      /* words in the note or the medication */
+  const char *factor;
+  const char *region;      /* a knot or area in this region */
+} KlEntryFilter;
+
+/* Called for each entry of kl_store_foreach_entry (), oldest first; FALSE stops. */
+typedef gboolean (*KlEntryFunc) (KlPainEntry *entry,
+                                 gpointer     user_data,
+                                 GError     **error);
 
 #define KL_TYPE_STORE (kl_store_get_type ())
 
@@ -126,5 +143,43 @@ gboolean    kl_store_restore_backup             (const char     *data_dir,
                                                  const char     *backup_path,
                                                  char          **out_moved_to,
                                                  GError        **error);
+
+gboolean     kl_store_add_entry                 (KlStore             *self,
+                                                 KlPainEntry         *entry,
+                                                 GError             **error);
+gboolean     kl_store_update_entry              (KlStore             *self,
+                                                 KlPainEntry         *entry,
+                                                 GError             **error);
+gboolean     kl_store_delete_entry              (KlStore             *self,
+                                                 KlPainEntry         *entry,
+                                                 GError             **error);
+KlPainEntry *kl_store_get_entry                 (KlStore             *self,
+                                                 gint64               id,
+                                                 GError             **error);
+GArray      *kl_store_list_entry_ids            (KlStore             *self,
+                                                 const KlEntryFilter *filter,
+                                                 GError             **error);
+GPtrArray   *kl_store_get_entries               (KlStore             *self,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 GError             **error);
+gboolean     kl_store_foreach_entry             (KlStore             *self,
+                                                 const KlEntryFilter *filter,
+                                                 KlEntryFunc          func,
+                                                 gpointer             user_data,
+                                                 GError             **error);
+GPtrArray   *kl_store_list_factors              (KlStore             *self,
+                                                 GError             **error);
+GArray      *kl_store_list_pain_days            (KlStore             *self,
+                                                 const GDate         *from,
+                                                 const GDate         *to,
+                                                 GPtrArray          **out_day_factors,
+                                                 GError             **error);
+gboolean     kl_store_get_first_entry_date      (KlStore             *self,
+                                                 GDate               *out_date,
+                                                 GError             **error);
+GArray      *kl_store_list_knot_days            (KlStore             *self,
+                                                 gint64               knot_id,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kl-body-page.h"
+#include "kl-journal-page.h"
 #include "kl-store-problem-page.h"
 #include "kl-welcome-page.h"
 #include "kl-window.h"
@@ -28,6 +29,7 @@ struct _KlWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   KlBodyPage           *body_page;
+  KlJournalPage        *journal_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -90,6 +92,19 @@ kl_window_add_toast (KlWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A new check-in over whatever page is showing, once the journal is open and the welcome read. */
+void
+kl_window_check_in (KlWindow *self)
+{
+  g_return_if_fail (KL_IS_WINDOW (self));
+
+  if (self->store == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
+    return;
+
+  kl_journal_page_check_in (self->journal_page);
+}
+
 void
 kl_window_show_welcome (KlWindow *self)
 {
@@ -118,6 +133,7 @@ kl_window_set_store (KlWindow *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->problem_data_dir, g_free);
   kl_body_page_set_store (self->body_page, store);
+  kl_journal_page_set_store (self->journal_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -388,6 +404,7 @@ kl_window_class_init (KlWindowClass *klass)
   object_class->dispose = kl_window_dispose;
 
   g_type_ensure (KL_TYPE_BODY_PAGE);
+  g_type_ensure (KL_TYPE_JOURNAL_PAGE);
   object_class->finalize = kl_window_finalize;
 
   window_class->close_request = kl_window_close_request;
@@ -397,6 +414,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);

@@ -25,6 +25,7 @@ void      kl_window_show_store_problem (KlWindow      *self,
                                         const char    *data_dir,
                                         const GError  *error);
 void      kl_window_show_welcome       (KlWindow      *self);
+void      kl_window_check_in           (KlWindow      *self);
 void      kl_window_show_toast         (KlWindow      *self,
                                         const char    *message);
 void      kl_window_add_toast          (KlWindow      *self,

@@ -12,7 +12,7 @@ from knotless_e2e import Knotless, click, fail, wait_for  # noqa: E402
 
 PAGES = [
     ("Body", "Your Knots"),
-    ("Journal", "Pain Journal"),
+    ("Journal", "No Check-Ins Yet"),
     ("Routines", "Guided Routines"),
     ("Breaks", "Break Reminders"),
 ]

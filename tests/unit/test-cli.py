@@ -170,5 +170,156 @@ class Knots(unittest.TestCase):
         self.assertEqual(len(result.stderr.strip().splitlines()), 1)
 
 
+
+class Journal(unittest.TestCase):
+    HEADER = ("id,recorded_at,pain_now,pain_worst_24h,pain_least_24h,knots,regions,factors,"
+              "interference_activity,interference_mood,interference_sleep,interference_work,"
+              "medication,medication_helped_pct,note\r\n")
+
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        self.data_dir = self.scratch.name
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def run_ok(self, *args):
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def log(self, *args):
+        entry_id = self.run_ok("log", *args)
+        self.assertRegex(entry_id, r"^\d+\n$")
+        return entry_id.strip()
+
+    def entries(self, *args):
+        out = self.run_ok("entries", *args)
+        self.assertTrue(out.startswith(self.HEADER), out[:200])
+        return out
+
+    def assert_bad_input(self, args, needle):
+        before = self.entries()
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        # Named in the message itself, not only echoed somewhere in the usage below it.
+        message = result.stderr.split("Usage:")[0]
+        self.assertIn(needle, message)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(self.entries(), before, "bad input changed the journal")
+
+    def test_log_and_entries_round_trip(self):
+        knot_id = self.run_ok("knot", "add", "upper-trapezius", "--side", "left").strip()
+        self.assertRegex(knot_id, r"^\d+$")
+        note = 'Ünïcödé — “curly” and "straight" quotes, a comma\nsecond line ✓'
+        first = self.log("--pain", "6", "--worst", "8", "--least", "2", "--knot", knot_id,
+                         "--factor", "poor sleep", "--factor", "Desk work", "--note", note,
+                         "--at", "2025-06-14T21:30:00-04:00")
+        second = self.log("--pain", "0", "--at", "2025-06-15T09:05:00+05:30")
+
+        out = self.entries()
+        # CRLF row ends; the newline inside the note stays as it is, inside quotes.
+        self.assertTrue(out.endswith("\r\n"), out[-20:])
+        rows = read_csv(out)
+        self.assertEqual([row["id"] for row in rows], [first, second])
+        row = rows[0]
+        self.assertEqual(row["recorded_at"], "2025-06-14T21:30:00-04:00")
+        self.assertEqual(row["pain_now"], "6")
+        self.assertEqual(row["pain_worst_24h"], "8")
+        self.assertEqual(row["pain_least_24h"], "2")
+        self.assertEqual(row["knots"], knot_id)
+        self.assertEqual(row["regions"], "")
+        self.assertEqual(sorted(row["factors"].split(";")), ["Desk work", "poor sleep"])
+        for column in ("interference_activity", "interference_mood", "interference_sleep",
+                       "interference_work", "medication", "medication_helped_pct"):
+            self.assertEqual(row[column], "", column)
+        self.assertEqual(row["note"], note)
+
+        row = rows[1]
+        self.assertEqual(row["recorded_at"], "2025-06-15T09:05:00+05:30")
+        self.assertEqual(row["pain_now"], "0")
+        self.assertEqual(row["pain_worst_24h"], "")
+        self.assertEqual(row["knots"], "")
+        self.assertEqual(row["factors"], "")
+        self.assertEqual(row["note"], "")
+
+    def test_entries_from_to_by_day(self):
+        # Local times, as a date alone is a local day; mid-January has no clock changes.
+        ids = {}
+        for at in ("2025-01-14T23:59:59", "2025-01-15T00:00:00", "2025-01-15T12:00:00",
+                   "2025-01-16T23:59:59", "2025-01-17T00:00:00"):
+            ids[at] = self.log("--pain", "3", "--at", at)
+
+        def listed(*args):
+            return [row["id"] for row in read_csv(self.entries(*args))]
+
+        self.assertEqual(listed(), list(ids.values()))
+        # --to with a date alone takes in the whole of that day, up to its last second.
+        self.assertEqual(listed("--from", "2025-01-15", "--to", "2025-01-16"),
+                         [ids["2025-01-15T00:00:00"], ids["2025-01-15T12:00:00"],
+                          ids["2025-01-16T23:59:59"]])
+        self.assertEqual(listed("--from", "2025-01-16"),
+                         [ids["2025-01-16T23:59:59"], ids["2025-01-17T00:00:00"]])
+        self.assertEqual(listed("--to", "2025-01-14"), [ids["2025-01-14T23:59:59"]])
+        self.assertEqual(listed("--from", "2025-01-15", "--to", "2025-01-15"),
+                         [ids["2025-01-15T00:00:00"], ids["2025-01-15T12:00:00"]])
+        # An instant for --to is included itself, and nothing after it.
+        self.assertEqual(listed("--from", "2025-01-15T00:00:01", "--to", "2025-01-15T12:00:00"),
+                         [ids["2025-01-15T12:00:00"]])
+        self.assertEqual(listed("--from", "2025-02-01"), [])
+
+    def test_bad_input_writes_nothing(self):
+        knot_id = self.run_ok("knot", "add", "spine").strip()
+        self.log("--pain", "5", "--note", "the one good entry")
+        self.assertEqual(len(read_csv(self.entries())), 1)
+
+        self.assert_bad_input(["log"], "--pain")
+        for pain in ("11", "-1", "5.5", "seven", "3x"):
+            self.assert_bad_input(["log", "--pain", pain], pain)
+        self.assert_bad_input(["log", "--pain", "4", "--worst", "12"], "12")
+        self.assert_bad_input(["log", "--pain", "4", "--least", "low"], "low")
+        self.assert_bad_input(["log", "--pain", "4", "--worst", "6", "--least", "8"], "8")
+        self.assert_bad_input(["log", "--pain", "4", "--worst", "6", "--least", "8"], "6")
+        self.assert_bad_input(["log", "--pain", "4", "--knot", "9999"], "9999")
+        self.assert_bad_input(["log", "--pain", "4", "--knot", knot_id, "--knot", "777"], "777")
+        self.assert_bad_input(["log", "--pain", "4", "--knot", "abc"], "abc")
+        self.assert_bad_input(["log", "--pain", "4", "--at", "yesterday"], "yesterday")
+        self.assert_bad_input(["log", "--pain", "4", "--at", "2025-13-40"], "2025-13-40")
+        self.assert_bad_input(["log", "--pain", "4", "--at", "2099-01-01T10:00:00+00:00"], "2099")
+        self.assert_bad_input(["log", "--pain", "4", "--factor", "a;b"], "a;b")
+        self.assert_bad_input(["entries", "--from", "last week"], "last week")
+        self.assert_bad_input(["entries", "--to", "2025-02-30"], "2025-02-30")
+
+        # The comparison above would have seen a write: a good entry changes the listing.
+        before = self.entries()
+        self.log("--pain", "4", "--knot", knot_id)
+        self.assertNotEqual(self.entries(), before)
+
+    def test_factor_twice_in_other_case_is_stored_once(self):
+        self.log("--pain", "2", "--factor", "Desk work", "--factor", "DESK WORK",
+                 "--factor", "Stress", "--factor", "stress")
+        rows = read_csv(self.entries())
+        self.assertEqual(len(rows), 1)
+        factors = rows[0]["factors"].split(";")
+        self.assertEqual(sorted(name.casefold() for name in factors), ["desk work", "stress"])
+
+        db = sqlite3.connect(os.path.join(self.data_dir, "knotless.db"))
+        try:
+            (count,) = db.execute("SELECT count(*) FROM factors WHERE name = 'desk work'"
+                                  " COLLATE NOCASE").fetchone()
+            (links,) = db.execute("SELECT count(*) FROM entry_factors").fetchone()
+        finally:
+            db.close()
+        self.assertEqual(count, 1)
+        self.assertEqual(links, 2)
+
+    def test_formula_note_is_written_as_text(self):
+        self.log("--pain", "1", "--note", "=HYPERLINK(\"http://x\"), then rest")
+        out = self.entries()
+        # In the file itself, not only as the csv module reads it back.
+        self.assertIn(",\"'=HYPERLINK(\"\"http://x\"\"), then rest\"\r\n", out)
+        self.assertEqual(read_csv(out)[0]["note"], "'=HYPERLINK(\"http://x\"), then rest")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

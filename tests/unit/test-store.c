@@ -215,6 +215,31 @@ test_upgrade_fixtures (Fixture       *fixture,
           g_assert_cmpint (kl_knot_get_tenderness (knot), ==, 5);
           g_assert_cmpint (kl_knot_get_previous_tenderness (knot), ==, 7);
         }
+
+      /* From schema 3 on, one check-in with two factors, a knot and an area. */
+      if (version >= 3)
+        {
+          g_autoptr(KlPainEntry) entry = kl_store_get_entry (store, 1, &error);
+          const char * const *factors;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (kl_pain_entry_get_pain (entry), ==, 6);
+          g_assert_cmpint (kl_pain_entry_get_worst (entry), ==, 8);
+          g_assert_cmpint (kl_pain_entry_get_least (entry), ==, 3);
+          g_assert_cmpint (kl_pain_entry_get_interference (entry, KL_INTERFERENCE_SLEEP), ==, 7);
+          g_assert_cmpint (kl_pain_entry_get_interference (entry, KL_INTERFERENCE_WORK), ==,
+                           KL_PAIN_NONE);
+          g_assert_cmpstr (kl_pain_entry_get_note (entry), ==, "fixture entry");
+          factors = kl_pain_entry_get_factors (entry);
+          g_assert_cmpuint (g_strv_length ((char **)factors), ==, 2);
+          g_assert_true (g_strv_contains (factors, "stress"));
+          g_assert_true (g_strv_contains (factors, "gardening"));
+          g_assert_cmpuint (kl_pain_entry_get_n_locations (entry), ==, 2);
+          g_assert_cmpint (kl_pain_entry_get_location (entry, 0)->knot_id, ==, 1);
+          g_assert_cmpint (kl_pain_entry_get_location (entry, 0)->pain, ==, 7);
+          g_assert_cmpstr (kl_pain_entry_get_location (entry, 1)->region, ==,
+                           "levator-scapulae-right");
+        }
     }
 }
 
@@ -674,6 +699,258 @@ test_knots_refuse_bad_input (Fixture       *fixture,
   g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
 }
 
+
+static KlPainEntry *
+new_entry (int         pain,
+           const char *iso8601)
+{
+  KlPainEntry *entry = kl_pain_entry_new ();
+
+  kl_pain_entry_set_pain (entry, pain);
+  if (iso8601 != NULL)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+      g_assert_nonnull (at);
+      kl_pain_entry_set_at (entry, at);
+    }
+  return entry;
+}
+
+static void
+test_entries (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(KlKnot) knot = new_knot ("upper-trapezius-left");
+  g_autoptr(KlPainEntry) entry = new_entry (7, "2026-03-29T01:30:00+01:00");
+  g_autoptr(KlPainEntry) reread = NULL;
+  g_autoptr(GString) big = g_string_sized_new (1 << 20);
+  const char *factors[] = { "stress", "Gärtnern 🌱", "STRESS", " ", NULL };
+  const char * const *stored;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (kl_store_add_knot (store, knot, 6, &error));
+  g_assert_no_error (error);
+
+  /* A note of a megabyte, with every kind of character, comes back byte for byte. */
+  while (big->len < (1 << 20))
+    g_string_append (big, "Nacken — “zieht” bis in die Schläfe; 頭痛 🙂\n\t'quoted' \"too\", ");
+  kl_pain_entry_set_note (entry, big->str);
+  kl_pain_entry_set_worst (entry, 9);
+  kl_pain_entry_set_least (entry, 2);
+  kl_pain_entry_set_interference (entry, KL_INTERFERENCE_WORK, 10);
+  kl_pain_entry_set_medication (entry, "Ibuprofen 400 mg");
+  kl_pain_entry_set_medication_helped (entry, 40);
+  kl_pain_entry_set_factors (entry, factors);
+  kl_pain_entry_add_location (entry, kl_knot_get_id (knot), "upper-trapezius-left", 8);
+  kl_pain_entry_add_location (entry, 0, "levator-scapulae-right", KL_PAIN_NONE);
+  g_assert_true (kl_store_add_entry (store, entry, &error));
+  g_assert_no_error (error);
+  id = kl_pain_entry_get_id (entry);
+  g_assert_cmpint (id, >, 0);
+
+  reread = kl_store_get_entry (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kl_pain_entry_get_note (reread), ==, big->str);
+  g_assert_cmpint (kl_pain_entry_get_pain (reread), ==, 7);
+  g_assert_cmpint (kl_pain_entry_get_worst (reread), ==, 9);
+  g_assert_cmpint (kl_pain_entry_get_least (reread), ==, 2);
+  g_assert_cmpint (kl_pain_entry_get_interference (reread, KL_INTERFERENCE_WORK), ==, 10);
+  g_assert_cmpint (kl_pain_entry_get_interference (reread, KL_INTERFERENCE_MOOD), ==,
+                   KL_PAIN_NONE);
+  g_assert_cmpstr (kl_pain_entry_get_medication (reread), ==, "Ibuprofen 400 mg");
+  g_assert_cmpint (kl_pain_entry_get_medication_helped (reread), ==, 40);
+  /* The instant and its offset, as recorded (the night clocks went forward in Europe). */
+  g_assert_true (g_date_time_equal (kl_pain_entry_get_at (reread), kl_pain_entry_get_at (entry)));
+  g_assert_cmpint (g_date_time_get_utc_offset (kl_pain_entry_get_at (reread)), ==,
+                   G_TIME_SPAN_HOUR);
+  /* Factors are a set: the repeat in capitals and the blank one were dropped. */
+  stored = kl_pain_entry_get_factors (reread);
+  g_assert_cmpuint (g_strv_length ((char **)stored), ==, 2);
+  g_assert_true (g_strv_contains (stored, "stress"));
+  g_assert_true (g_strv_contains (stored, "Gärtnern 🌱"));
+  g_assert_cmpuint (kl_pain_entry_get_n_locations (reread), ==, 2);
+  g_assert_cmpint (kl_pain_entry_get_location (reread, 0)->knot_id, ==, kl_knot_get_id (knot));
+  g_assert_cmpint (kl_pain_entry_get_location (reread, 0)->pain, ==, 8);
+  g_assert_cmpint (kl_pain_entry_get_location (reread, 1)->knot_id, ==, 0);
+  g_assert_cmpint (kl_pain_entry_get_location (reread, 1)->pain, ==, KL_PAIN_NONE);
+
+  /* The user's own factor is offered from now on, after CONTENT.md's. */
+  {
+    g_autoptr(GPtrArray) names = kl_store_list_factors (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (names->len, ==, 11);
+    g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "stress");
+    g_assert_cmpstr (g_ptr_array_index (names, 10), ==, "Gärtnern 🌱");
+  }
+
+  /* Edits replace the factors and locations; a deleted entry comes back with its id. */
+  kl_pain_entry_set_pain (reread, 3);
+  kl_pain_entry_set_factors (reread, NULL);
+  kl_pain_entry_clear_locations (reread);
+  g_assert_true (kl_store_update_entry (store, reread, &error));
+  g_assert_no_error (error);
+  g_clear_object (&entry);
+  entry = kl_store_get_entry (store, id, &error);
+  g_assert_cmpint (kl_pain_entry_get_pain (entry), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **)kl_pain_entry_get_factors (entry)), ==, 0);
+  g_assert_cmpuint (kl_pain_entry_get_n_locations (entry), ==, 0);
+
+  g_assert_true (kl_store_delete_entry (store, entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&reread);
+  reread = kl_store_get_entry (store, id, &error);
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (kl_store_add_entry (store, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kl_pain_entry_get_id (entry), ==, id);
+}
+
+static void
+assert_entry_refused (KlStore     *store,
+                      KlPainEntry *entry,
+                      const char  *named)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_false (kl_store_add_entry (store, entry, &error));
+  g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, named));
+  g_assert_cmpint (kl_pain_entry_get_id (entry), ==, 0);
+  g_clear_error (&error);
+
+  /* Nothing was written. */
+  ids = kl_store_list_entry_ids (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+static void
+test_entries_refuse_bad_input (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  KlPainEntry *entry;
+
+  g_assert_no_error (error);
+
+  entry = new_entry (12, NULL);
+  assert_entry_refused (store, entry, "12");
+  g_object_unref (entry);
+
+  entry = new_entry (5, NULL);
+  kl_pain_entry_set_worst (entry, 4);
+  kl_pain_entry_set_least (entry, 6);
+  assert_entry_refused (store, entry, "Least pain 6 is above worst pain 4");
+  g_object_unref (entry);
+
+  entry = new_entry (5, NULL);
+  kl_pain_entry_set_at (entry, tomorrow);
+  assert_entry_refused (store, entry, "future");
+  g_object_unref (entry);
+
+  entry = new_entry (5, NULL);
+  kl_pain_entry_add_location (entry, 4242, "upper-trapezius-left", 3);
+  assert_entry_refused (store, entry, "4242");
+  g_object_unref (entry);
+
+  entry = new_entry (5, NULL);
+  kl_pain_entry_add_location (entry, 0, "elbow-of-doom", 3);
+  assert_entry_refused (store, entry, "elbow-of-doom");
+  g_object_unref (entry);
+
+  entry = new_entry (5, NULL);
+  kl_pain_entry_set_factors (entry, (const char *[]) { "cold; wet", NULL });
+  assert_entry_refused (store, entry, "cold; wet");
+  g_object_unref (entry);
+}
+
+static void
+test_entries_filter_and_days (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GPtrArray) day_factors = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_from_iso8601 ("2026-11-02T00:00:00+01:00", NULL);
+  static const struct { const char *at; int pain; const char *factor; const char *note; } rows[] = {
+    { "2026-11-01T08:00:00+01:00", 6, "stress", "Deadline 100% tomorrow" },
+    { "2026-11-01T20:00:00+01:00", 2, NULL, "better after the walk" },
+    { "2026-11-01T23:30:00+01:00", 4, "cold", "" },
+    /* 23:30 in New York is already the 4th in UTC: the day is the local one. */
+    { "2026-11-03T23:30:00-05:00", 8, "stress", "flight" },
+  };
+  GDate first, last;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(KlPainEntry) entry = new_entry (rows[i].pain, rows[i].at);
+
+      kl_pain_entry_set_note (entry, rows[i].note);
+      kl_pain_entry_set_factors (entry, (const char *[]) { rows[i].factor, NULL });
+      g_assert_true (kl_store_add_entry (store, entry, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Newest first. */
+  ids = kl_store_list_entry_ids (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 4);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 4);
+  g_assert_cmpint (g_array_index (ids, gint64, 3), ==, 1);
+  page = kl_store_get_entries (store, (gint64 *)ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 4);
+  g_assert_cmpint (kl_pain_entry_get_pain (g_ptr_array_index (page, 0)), ==, 8);
+  g_clear_pointer (&ids, g_array_unref);
+
+  ids = kl_store_list_entry_ids (store, &(KlEntryFilter) { .factor = "stress" }, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+  /* The search takes % literally, and ignores ASCII case. */
+  ids = kl_store_list_entry_ids (store, &(KlEntryFilter) { .search = "100%" }, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = kl_store_list_entry_ids (store, &(KlEntryFilter) { .search = "WALK" }, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = kl_store_list_entry_ids (store, &(KlEntryFilter) { .from = from }, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* Daily figures, a day for every date, the gap included. */
+  g_date_set_dmy (&first, 1, 11, 2026);
+  g_date_set_dmy (&last, 4, 11, 2026);
+  days = kl_store_list_pain_days (store, &first, &last, &day_factors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 4);
+  g_assert_cmpuint (g_array_index (days, KlPainDay, 0).n_entries, ==, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (days, KlPainDay, 0).mean, 4.0, 1e-9);
+  g_assert_cmpint (g_array_index (days, KlPainDay, 0).min, ==, 2);
+  g_assert_cmpint (g_array_index (days, KlPainDay, 0).max, ==, 6);
+  g_assert_cmpuint (g_array_index (days, KlPainDay, 1).n_entries, ==, 0);
+  g_assert_cmpuint (g_array_index (days, KlPainDay, 2).n_entries, ==, 1);
+  g_assert_cmpuint (g_array_index (days, KlPainDay, 3).n_entries, ==, 0);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (day_factors, 0)), ==, 2);
+  g_assert_null (g_ptr_array_index (day_factors, 1));
+  g_assert_true (g_strv_contains (g_ptr_array_index (day_factors, 2), "stress"));
+
+  g_assert_true (kl_store_get_first_entry_date (store, &first, &error));
+  g_assert_cmpint (g_date_get_day (&first), ==, 1);
+}
+
 static void
 test_bad_data_dir (void)
 {
@@ -719,6 +996,9 @@ main (int   argc,
   ADD ("/store/kill-during-writes", test_kill_during_writes);
   ADD ("/store/knots", test_knots);
   ADD ("/store/knots/refuse-bad-input", test_knots_refuse_bad_input);
+  ADD ("/store/entries", test_entries);
+  ADD ("/store/entries/refuse-bad-input", test_entries_refuse_bad_input);
+  ADD ("/store/entries/filter-and-days", test_entries_filter_and_days);
   g_test_add_func ("/store/bad-data-dir", test_bad_data_dir);
 
 #undef ADD
