@@ -17,6 +17,7 @@
 #include "kl-body-regions.h"
 #include "kl-cli-private.h"
 #include "kl-csv.h"
+#include "kl-export.h"
 #include "kl-store.h"
 
 int
@@ -53,22 +54,6 @@ _kl_cli_regions (const KlCliCommand *command,
     return _kl_cli_failure (error);
 
   return KL_CLI_EXIT_OK;
-}
-
-static void
-add_date_time (KlCsvWriter *csv,
-               GDateTime   *date_time)
-{
-  g_autofree char *text = NULL;
-
-  if (date_time == NULL)
-    {
-      kl_csv_writer_add_empty (csv);
-      return;
-    }
-
-  text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
-  kl_csv_writer_add_text (csv, text);
 }
 
 int
@@ -123,8 +108,8 @@ _kl_cli_knots (const KlCliCommand *command,
       kl_csv_writer_add_text (csv, kl_knot_get_referred (knot) ? "yes" : "no");
       kl_csv_writer_add_text (csv, kl_knot_get_referred_to (knot));
       kl_csv_writer_add_text (csv, kl_twitch_to_string (kl_knot_get_twitch (knot)));
-      add_date_time (csv, kl_knot_get_created (knot));
-      add_date_time (csv, kl_knot_get_resolved (knot));
+      kl_export_add_date_time (csv, kl_knot_get_created (knot));
+      kl_export_add_date_time (csv, kl_knot_get_resolved (knot));
       kl_csv_writer_add_text (csv, kl_knot_get_note (knot));
       if (!kl_csv_writer_end_row (csv, NULL, &error))
         return _kl_cli_failure (error);

@@ -97,12 +97,6 @@ bind_rating (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, value);
 }
 
-static gint64
-date_time_to_ms (GDateTime *date_time)
-{
-  return g_date_time_to_unix (date_time) * 1000 + g_date_time_get_microsecond (date_time) / 1000;
-}
-
 /* The checks the schema cannot make with a message that names the value. */
 static gboolean
 validate_entry (KlStore      *self,
@@ -177,8 +171,7 @@ write_entry_row (KlStore      *self,
   /* A new entry gets its id from SQLite; one brought back by undo keeps its own. */
   if (kl_pain_entry_get_id (entry) != 0)
     sqlite3_bind_int64 (stmt, 1, kl_pain_entry_get_id (entry));
-  sqlite3_bind_int64 (stmt, 2, date_time_to_ms (at));
-  sqlite3_bind_int (stmt, 3, (int)(g_date_time_get_utc_offset (at) / G_TIME_SPAN_MINUTE));
+  _kl_store_bind_date_time (stmt, 2, at);
   sqlite3_bind_int (stmt, 4, kl_pain_entry_get_pain (entry));
   bind_rating (stmt, 5, kl_pain_entry_get_worst (entry));
   bind_rating (stmt, 6, kl_pain_entry_get_least (entry));
@@ -414,10 +407,10 @@ prepare_filtered (KlStore             *self,
 
   if (filter->from != NULL)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":from"),
-                        date_time_to_ms (filter->from));
+                        _kl_store_date_time_to_ms (filter->from));
   if (filter->to != NULL)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":to"),
-                        date_time_to_ms (filter->to));
+                        _kl_store_date_time_to_ms (filter->to));
   if (filter->search != NULL && *filter->search != '\0')
     {
       pattern = like_pattern (filter->search);
@@ -475,7 +468,7 @@ kl_store_get_entries (KlStore       *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        g_object_unref);
   g_autoptr(GString) list = g_string_new ("[");
   int rc;
@@ -498,12 +491,9 @@ kl_store_get_entries (KlStore       *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KlPainEntry *entry = entry_from_row (stmt);
-      gint64 *key = g_new (gint64, 1);
+      gint64 id = kl_pain_entry_get_id (entry);
 
-      *key = kl_pain_entry_get_id (entry);
-      /* The key lives as long as the entry: freed with the table below. */
-      g_object_set_data_full (G_OBJECT (entry), "kl-id-key", key, g_free);
-      g_hash_table_insert (by_id, key, entry);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), entry);
     }
 
   if (rc != SQLITE_DONE)

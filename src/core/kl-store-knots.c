@@ -476,16 +476,9 @@ kl_store_restore_knot (KlStore  *self,
   resolved = kl_knot_get_resolved (knot);
   sqlite3_bind_int64 (stmt, 1, id);
   bind_knot_fields (stmt, knot, 2);
-  sqlite3_bind_int64 (stmt, 10, g_date_time_to_unix (created) * 1000 +
-                                g_date_time_get_microsecond (created) / 1000);
-  sqlite3_bind_int (stmt, 11, (int)(g_date_time_get_utc_offset (created) / G_TIME_SPAN_MINUTE));
+  _kl_store_bind_date_time (stmt, 10, created);
   if (resolved != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 12, g_date_time_to_unix (resolved) * 1000 +
-                                    g_date_time_get_microsecond (resolved) / 1000);
-      sqlite3_bind_int (stmt, 13,
-                        (int)(g_date_time_get_utc_offset (resolved) / G_TIME_SPAN_MINUTE));
-    }
+    _kl_store_bind_date_time (stmt, 12, resolved);
 
   if (!_kl_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -33,6 +33,10 @@ void          _kl_store_now             (gint64       *out_ms,
                                          int          *out_utc_offset_min);
 GDateTime    *_kl_store_date_time       (gint64        ms,
                                          int           utc_offset_min);
+gint64        _kl_store_date_time_to_ms (GDateTime    *date_time);
+void          _kl_store_bind_date_time  (sqlite3_stmt *stmt,
+                                         int           index,
+                                         GDateTime    *date_time);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

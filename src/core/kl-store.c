@@ -228,6 +228,25 @@ _kl_store_date_time (gint64 ms,
   return g_date_time_to_timezone (exact, zone);
 }
 
+/* The instant as stored: Unix milliseconds. */
+gint64
+_kl_store_date_time_to_ms (GDateTime *date_time)
+{
+  return g_date_time_to_unix (date_time) * 1000 + g_date_time_get_microsecond (date_time) / 1000;
+}
+
+/* Binds @date_time as stored: Unix milliseconds at @index, its UTC offset in minutes at
+ * @index + 1. */
+void
+_kl_store_bind_date_time (sqlite3_stmt *stmt,
+                          int           index,
+                          GDateTime    *date_time)
+{
+  sqlite3_bind_int64 (stmt, index, _kl_store_date_time_to_ms (date_time));
+  sqlite3_bind_int (stmt, index + 1,
+                    (int)(g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE));
+}
+
 sqlite3 *
 _kl_store_get_db (KlStore *self)
 {

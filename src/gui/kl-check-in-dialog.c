@@ -31,7 +31,6 @@ struct _KlCheckInDialog
   gboolean           updating_time;
 
   AdwWindowTitle    *window_title;
-  GtkButton         *save_button;
   GtkRevealer       *error_revealer;
   GtkLabel          *error_label;
   GtkBox            *pain_box;
@@ -347,20 +346,21 @@ add_factor_chip (KlCheckInDialog *self,
   return chip;
 }
 
+/* The chip of @name in any case, as factors are a set regardless of case. */
 static GtkToggleButton *
 find_factor_chip (KlCheckInDialog *self,
                   const char      *name)
 {
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->factor_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      const char *factor = g_object_get_data (G_OBJECT (chip), "factor");
+      g_autofree char *factor = g_utf8_casefold (g_object_get_data (G_OBJECT (chip), "factor"), -1);
 
-      if (factor != NULL && g_utf8_collate (factor, name) == 0)
-        return GTK_TOGGLE_BUTTON (chip);
-      if (factor != NULL && g_ascii_strcasecmp (factor, name) == 0)
+      if (g_str_equal (factor, folded))
         return GTK_TOGGLE_BUTTON (chip);
     }
 
@@ -651,7 +651,6 @@ kl_check_in_dialog_class_init (KlCheckInDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/knotless/Knotless/kl-check-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KlCheckInDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KlCheckInDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, KlCheckInDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KlCheckInDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, KlCheckInDialog, pain_box);
