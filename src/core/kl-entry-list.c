@@ -24,6 +24,7 @@ struct _KlEntryList
   GHashTable  *pages;           /* page number → GPtrArray of KlPainEntry */
   GQueue       page_order;      /* page numbers, most recently read first */
   guint        n_pages_read;
+  GCancellable *reading;        /* the ids query in flight, cancelled by a newer one */
 
   GDateTime   *from;
   GDateTime   *to;
@@ -119,6 +120,8 @@ kl_entry_list_finalize (GObject *object)
 {
   KlEntryList *self = (KlEntryList *)object;
 
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->store);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -146,7 +149,7 @@ kl_entry_list_init (KlEntryList *self)
   g_queue_init (&self->page_order);
 }
 
-/* Empty until kl_entry_list_reload () or kl_entry_list_set_filter (). */
+/* Empty until kl_entry_list_reload_async () or kl_entry_list_set_filter_async () is done. */
 KlEntryList *
 kl_entry_list_new (KlStore *store)
 {
@@ -159,21 +162,23 @@ kl_entry_list_new (KlStore *store)
   return self;
 }
 
-/* Reads the ids again (after an entry was added, edited or deleted) and tells the views. */
-gboolean
-kl_entry_list_reload (KlEntryList  *self,
-                      GError      **error)
+static void
+ids_ready_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  KlEntryFilter filter = {
-    self->from, self->to, self->search, self->factor, self->region,
-  };
+  g_autoptr(GTask) task = user_data;
+  KlEntryList *self = g_task_get_source_object (task);
   g_autoptr(GArray) ids = NULL;
+  GError *error = NULL;
   guint removed;
 
-  g_return_val_if_fail (KL_IS_ENTRY_LIST (self), FALSE);
-
-  if (!(ids = kl_store_list_entry_ids (self->store, &filter, error)))
-    return FALSE;
+  /* A newer filter cancelled this one: its ids are never shown, even if they came first. */
+  if (!(ids = kl_store_list_entry_ids_finish (KL_STORE (source), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   removed = self->ids->len;
   g_array_unref (self->ids);
@@ -181,7 +186,41 @@ kl_entry_list_reload (KlEntryList  *self,
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->page_order);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Reads the ids again (after an entry was added, edited or deleted), in a thread, and tells
+ * the views when they are in. A newer reload or filter cancels this one, which then finishes
+ * with G_IO_ERROR_CANCELLED and changes nothing. */
+void
+kl_entry_list_reload_async (KlEntryList         *self,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  KlEntryFilter filter = {
+    self->from, self->to, self->search, self->factor, self->region,
+  };
+  GTask *task;
+
+  g_return_if_fail (KL_IS_ENTRY_LIST (self));
+
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+
+  task = g_task_new (self, self->reading, callback, user_data);
+  g_task_set_source_tag (task, kl_entry_list_reload_async);
+  kl_store_list_entry_ids_async (self->store, &filter, self->reading, ids_ready_cb, task);
+}
+
+gboolean
+kl_entry_list_reload_finish (KlEntryList   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -204,14 +243,17 @@ replace_string (char       **slot,
   *slot = copy;
 }
 
-gboolean
-kl_entry_list_set_filter (KlEntryList          *self,
-                          const KlEntryFilter  *filter,
-                          GError              **error)
+/* Shows the entries matching @filter (copied) once they are read, as
+ * kl_entry_list_reload_async () does. */
+void
+kl_entry_list_set_filter_async (KlEntryList         *self,
+                                const KlEntryFilter *filter,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   static const KlEntryFilter none = { 0 };
 
-  g_return_val_if_fail (KL_IS_ENTRY_LIST (self), FALSE);
+  g_return_if_fail (KL_IS_ENTRY_LIST (self));
 
   if (filter == NULL)
     filter = &none;
@@ -223,7 +265,15 @@ kl_entry_list_set_filter (KlEntryList          *self,
   replace_string (&self->factor, filter->factor);
   replace_string (&self->region, filter->region);
 
-  return kl_entry_list_reload (self, error);
+  kl_entry_list_reload_async (self, callback, user_data);
+}
+
+gboolean
+kl_entry_list_set_filter_finish (KlEntryList   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return kl_entry_list_reload_finish (self, result, error);
 }
 
 /* For tests: how many pages have been read from the store so far. */

@@ -831,3 +831,186 @@ kl_store_list_knot_days (KlStore  *self,
 
   return g_steal_pointer (&days);
 }
+
+/* Off the main thread: the queries whose time grows with the years of the journal run on a
+ * reader connection (kl_store_open_reader ()) in a GTask thread, so the window never waits. */
+
+typedef struct
+{
+  KlEntryFilter  filter;
+  GDate          from;
+  GDate          to;
+  gboolean       since_first;
+  GPtrArray     *day_factors;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_pointer (&data->filter.from, g_date_time_unref);
+  g_clear_pointer (&data->filter.to, g_date_time_unref);
+  g_free ((char *)data->filter.search);
+  g_free ((char *)data->filter.factor);
+  g_free ((char *)data->filter.region);
+  g_clear_pointer (&data->day_factors, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+list_entry_ids_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  g_autoptr(KlStore) reader = NULL;
+  GError *error = NULL;
+  GArray *ids;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(reader = kl_store_open_reader (source_object, &error)) ||
+      !(ids = kl_store_list_entry_ids (reader, &data->filter, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
+}
+
+/* kl_store_list_entry_ids () in a thread; @filter is copied. */
+void
+kl_store_list_entry_ids_async (KlStore             *self,
+                               const KlEntryFilter *filter,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (KL_IS_STORE (self));
+
+  data = g_new0 (QueryData, 1);
+  if (filter != NULL)
+    {
+      data->filter.from = filter->from != NULL ? g_date_time_ref (filter->from) : NULL;
+      data->filter.to = filter->to != NULL ? g_date_time_ref (filter->to) : NULL;
+      data->filter.search = g_strdup (filter->search);
+      data->filter.factor = g_strdup (filter->factor);
+      data->filter.region = g_strdup (filter->region);
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kl_store_list_entry_ids_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)query_data_free);
+  g_task_run_in_thread (task, list_entry_ids_thread);
+}
+
+GArray *
+kl_store_list_entry_ids_finish (KlStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_pain_days_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  g_autoptr(KlStore) reader = NULL;
+  GError *error = NULL;
+  GArray *days;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(reader = kl_store_open_reader (source_object, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->since_first)
+    {
+      if (!kl_store_get_first_entry_date (reader, &data->from, &error))
+        {
+          if (error != NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          data->from = data->to;
+        }
+      if (g_date_compare (&data->from, &data->to) > 0)
+        data->from = data->to;
+    }
+
+  if (!(days = kl_store_list_pain_days (reader, &data->from, &data->to, &data->day_factors,
+                                        &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, days, (GDestroyNotify)g_array_unref);
+}
+
+/* kl_store_list_pain_days () in a thread, always with the day factors. A NULL @from means
+ * "since the first check-in" (only @to when the journal is empty). */
+void
+kl_store_list_pain_days_async (KlStore             *self,
+                               const GDate         *from,
+                               const GDate         *to,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (KL_IS_STORE (self));
+  g_return_if_fail (from == NULL || g_date_valid (from));
+  g_return_if_fail (g_date_valid (to));
+  g_return_if_fail (from == NULL || g_date_compare (from, to) <= 0);
+
+  data = g_new0 (QueryData, 1);
+  data->since_first = from == NULL;
+  if (from != NULL)
+    data->from = *from;
+  data->to = *to;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kl_store_list_pain_days_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)query_data_free);
+  g_task_run_in_thread (task, list_pain_days_thread);
+}
+
+GArray *
+kl_store_list_pain_days_finish (KlStore       *self,
+                                GAsyncResult  *result,
+                                GPtrArray    **out_day_factors,
+                                GError       **error)
+{
+  GArray *days;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  days = g_task_propagate_pointer (G_TASK (result), error);
+  if (days != NULL && out_day_factors != NULL)
+    {
+      QueryData *data = g_task_get_task_data (G_TASK (result));
+
+      *out_day_factors = g_steal_pointer (&data->day_factors);
+    }
+
+  return days;
+}

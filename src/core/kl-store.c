@@ -706,6 +706,38 @@ kl_store_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+/* A second, read-only connection to the database of @self, for work that must not hold up the
+ * window: daily aggregates over years, searches in notes, exports. It sees what was committed
+ * when each of its reads starts (the database is in WAL mode, so it never waits for the
+ * writer, nor the writer for it). Like any KlStore, use it from one thread at a time; open it in
+ * the thread that uses it. Writing through it fails with KL_STORE_ERROR_IO. */
+KlStore *
+kl_store_open_reader (KlStore  *self,
+                      GError  **error)
+{
+  g_autoptr(KlStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (KL_IS_STORE (self), NULL);
+
+  reader = g_object_new (KL_TYPE_STORE, NULL);
+  reader->data_dir = g_strdup (self->data_dir);
+  reader->path = g_strdup (self->path);
+  reader->schema_version = self->schema_version;
+
+  rc = sqlite3_open_v2 (reader->path, &reader->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), reader->path);
+      _kl_store_set_error (reader->db, rc, error, what);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  return g_steal_pointer (&reader);
+}
+
 const char *
 kl_store_get_data_dir (KlStore *self)
 {

@@ -68,6 +68,8 @@ int         kl_store_latest_schema_version      (void);
 
 KlStore    *kl_store_open                       (const char     *data_dir,
                                                  GError        **error);
+KlStore    *kl_store_open_reader                (KlStore        *self,
+                                                 GError        **error);
 const char *kl_store_get_data_dir               (KlStore        *self);
 const char *kl_store_get_path                   (KlStore        *self);
 int         kl_store_get_schema_version         (KlStore        *self);
@@ -173,6 +175,24 @@ GPtrArray   *kl_store_list_factors              (KlStore             *self,
 GArray      *kl_store_list_pain_days            (KlStore             *self,
                                                  const GDate         *from,
                                                  const GDate         *to,
+                                                 GPtrArray          **out_day_factors,
+                                                 GError             **error);
+void         kl_store_list_entry_ids_async      (KlStore             *self,
+                                                 const KlEntryFilter *filter,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GArray      *kl_store_list_entry_ids_finish     (KlStore             *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void         kl_store_list_pain_days_async      (KlStore             *self,
+                                                 const GDate         *from,
+                                                 const GDate         *to,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GArray      *kl_store_list_pain_days_finish     (KlStore             *self,
+                                                 GAsyncResult        *result,
                                                  GPtrArray          **out_day_factors,
                                                  GError             **error);
 gboolean     kl_store_get_first_entry_date      (KlStore             *self,

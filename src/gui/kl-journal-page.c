@@ -16,6 +16,7 @@
 #include "kl-body-regions.h"
 #include "kl-check-in-dialog.h"
 #include "kl-entry-list.h"
+#include "kl-entry-row.h"
 #include "kl-journal-page.h"
 #include "kl-trend-chart.h"
 #include "kl-window.h"
@@ -29,6 +30,10 @@ struct _KlJournalPage
   GPtrArray           *factor_names;   /* the factor drop-down's names, after "All factors" */
   GPtrArray           *insight_rows;
   guint                period_days;    /* 0 for all */
+  GCancellable        *trend_reading;  /* the trend query in flight, cancelled by a newer one */
+  guint                n_reading;      /* queries in flight, for the "loading" property */
+  gboolean             history_read;
+  gboolean             filling;        /* the filters' lists are being replaced: not a change */
 
   GtkStack            *stack;
   GtkStack            *sections;
@@ -45,6 +50,14 @@ struct _KlJournalPage
 };
 
 G_DEFINE_FINAL_TYPE (KlJournalPage, kl_journal_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct {
   guint       days;
@@ -150,32 +163,41 @@ update_insights (KlJournalPage *self,
 }
 
 static void
-update_trend (KlJournalPage *self)
+reading_started (KlJournalPage *self)
 {
+  if (self->n_reading++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+reading_done (KlJournalPage *self)
+{
+  g_assert (self->n_reading > 0);
+
+  if (--self->n_reading == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+trend_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KlJournalPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) days = NULL;
   g_autoptr(GPtrArray) day_factors = NULL;
   g_autofree char *summary = NULL;
-  GDate from, to;
   double sum = 0;
   guint n_days = 0;
 
-  today (&to);
-  from = to;
-  if (self->period_days > 0)
-    g_date_subtract_days (&from, self->period_days - 1);
-  else if (!kl_store_get_first_entry_date (self->store, &from, &error) && error != NULL)
-    {
-      kl_window_report_error (GTK_WIDGET (self), error);
-      return;
-    }
-  if (g_date_compare (&from, &to) > 0)
-    from = to;
-
-  days = kl_store_list_pain_days (self->store, &from, &to, &day_factors, &error);
+  reading_done (self);
+  days = kl_store_list_pain_days_finish (KL_STORE (source), result, &day_factors, &error);
   if (days == NULL)
     {
-      kl_window_report_error (GTK_WIDGET (self), error);
+      /* A newer period or check-in asked again: its answer is the one to show. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        kl_window_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -196,6 +218,26 @@ update_trend (KlJournalPage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   update_insights (self, days, day_factors);
+}
+
+/* Years of check-ins take a while to add up: the trend is read in a thread. */
+static void
+update_trend (KlJournalPage *self)
+{
+  GDate from, to;
+
+  today (&to);
+  from = to;
+  if (self->period_days > 0)
+    g_date_subtract_days (&from, self->period_days - 1);
+
+  g_cancellable_cancel (self->trend_reading);
+  g_clear_object (&self->trend_reading);
+  self->trend_reading = g_cancellable_new ();
+
+  reading_started (self);
+  kl_store_list_pain_days_async (self->store, self->period_days > 0 ? &from : NULL, &to,
+                                 self->trend_reading, trend_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -226,22 +268,45 @@ update_visible (KlJournalPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
+  if (!self->history_read)
+    return;
+
   gtk_stack_set_visible_child_name (self->stack, n > 0 || filter_active (self) ? "journal"
                                                                               : "empty");
   gtk_stack_set_visible_child_name (self->history_stack, n > 0 ? "list" : "none");
 }
 
 static void
+history_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KlJournalPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  reading_done (self);
+  if (!kl_entry_list_set_filter_finish (KL_ENTRY_LIST (source), result, &error))
+    {
+      /* Cancelled by a newer filter, which will show its own result. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        kl_window_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  self->history_read = TRUE;
+  update_visible (self);
+}
+
+static void
 filter_changed_cb (KlJournalPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) from = NULL;
   guint range = gtk_drop_down_get_selected (self->range_dropdown);
   guint factor = gtk_drop_down_get_selected (self->factor_dropdown);
   guint area = gtk_drop_down_get_selected (self->area_dropdown);
   KlEntryFilter filter = { 0 };
 
-  if (self->entries == NULL)
+  if (self->entries == NULL || self->filling)
     return;
 
   if (range > 0 && range < G_N_ELEMENTS (ranges))
@@ -260,25 +325,10 @@ filter_changed_cb (KlJournalPage *self)
     filter.region = kl_body_regions_get (area - 1)->id;
   filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (!kl_entry_list_set_filter (self->entries, &filter, &error))
-    kl_window_report_error (GTK_WIDGET (self), error);
-  update_visible (self);
-}
-
-static char *
-day_label (GDateTime *at)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-  int days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (local);
-
-  if (g_date_time_get_year (now) == g_date_time_get_year (local) && days == 0)
-    return g_strdup (_("Today"));
-  if (g_date_time_get_year (now) == g_date_time_get_year (local) && days == 1)
-    return g_strdup (_("Yesterday"));
-  if (g_date_time_get_year (now) == g_date_time_get_year (local))
-    return g_date_time_format (local, "%A %e %B");
-  return g_date_time_format (local, "%A %e %B %Y");
+  /* A search in the notes of years of check-ins takes a while: the list reads in a thread and
+   * keeps showing the last result until the new one is in. */
+  reading_started (self);
+  kl_entry_list_set_filter_async (self->entries, &filter, history_ready_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -297,11 +347,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               KlJournalPage            *self)
 {
-  GtkBuilder *builder = gtk_builder_new_from_resource ("/io/github/knotless/Knotless/kl-entry-row.ui");
-  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
-
-  g_object_set_data_full (G_OBJECT (row), "builder", builder, g_object_unref);
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, kl_entry_row_new ());
 }
 
 static void
@@ -310,79 +356,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              KlJournalPage            *self)
 {
   KlPainEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkBuilder *builder = g_object_get_data (G_OBJECT (row), "builder");
-  GtkLabel *day = GTK_LABEL (gtk_builder_get_object (builder, "day"));
-  GtkLabel *time = GTK_LABEL (gtk_builder_get_object (builder, "time"));
-  GtkLabel *pain = GTK_LABEL (gtk_builder_get_object (builder, "pain"));
-  GtkLabel *details = GTK_LABEL (gtk_builder_get_object (builder, "details"));
-  GtkLabel *note = GTK_LABEL (gtk_builder_get_object (builder, "note"));
   guint position = gtk_list_item_get_position (item);
   g_autoptr(KlPainEntry) previous = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *day_text = NULL;
-  g_autofree char *time_text = NULL;
-  g_autofree char *pain_text = NULL;
-  g_autofree char *pain_class = NULL;
-  g_autofree char *excerpt = NULL;
-  g_autofree char *accessible = NULL;
-  const char * const *factors;
-  const char *note_text;
 
   if (entry == NULL)
     return;
 
-  local = g_date_time_to_local (kl_pain_entry_get_at (entry));
   if (position > 0)
     previous = g_list_model_get_item (G_LIST_MODEL (self->entries), position - 1);
-  day_text = day_label (local);
-  gtk_label_set_label (day, day_text);
-  gtk_widget_set_visible (GTK_WIDGET (day),
+  kl_entry_row_set_entry (KL_ENTRY_ROW (gtk_list_item_get_child (item)), entry,
                           previous == NULL ||
-                          !same_day (kl_pain_entry_get_at (previous), local));
-
-  time_text = g_date_time_format (local, "%H:%M");
-  gtk_label_set_label (time, time_text);
-
-  pain_text = g_strdup_printf ("%d", kl_pain_entry_get_pain (entry));
-  gtk_label_set_label (pain, pain_text);
-  for (int i = 0; i <= 10; i++)
-    {
-      g_autofree char *class = g_strdup_printf ("pain-%d", i);
-      gtk_widget_remove_css_class (GTK_WIDGET (pain), class);
-    }
-  pain_class = g_strdup_printf ("pain-%d", kl_pain_entry_get_pain (entry));
-  gtk_widget_add_css_class (GTK_WIDGET (pain), pain_class);
-
-  for (guint i = 0; i < kl_pain_entry_get_n_locations (entry); i++)
-    {
-      const KlBodyRegion *region = kl_body_regions_lookup (kl_pain_entry_get_location (entry, i)->region);
-      g_autofree char *label = region != NULL ? kl_body_region_dup_label (region) : NULL;
-
-      if (label != NULL)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", label);
-    }
-  factors = kl_pain_entry_get_factors (entry);
-  for (guint i = 0; factors[i] != NULL; i++)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "",
-                            kl_factor_get_label (factors[i]));
-  gtk_label_set_label (details, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (details), text->len > 0);
-
-  /* The first line of the note is enough to recognise it; the dialog shows all. */
-  note_text = kl_pain_entry_get_note (entry);
-  excerpt = g_strndup (note_text, strcspn (note_text, "\n"));
-  if (g_utf8_strlen (excerpt, -1) > 200)
-    *g_utf8_offset_to_pointer (excerpt, 200) = '\0';
-  gtk_label_set_label (note, excerpt);
-  gtk_widget_set_visible (GTK_WIDGET (note), *excerpt != '\0');
-
-  /* Translators: a check-in in the history, for screen readers: "Today 09:15, pain 5. …" */
-  accessible = g_strdup_printf (_("%s %s, pain %d. %s %s"), day_text, time_text,
-                                kl_pain_entry_get_pain (entry), text->str, excerpt);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+                          !same_day (kl_pain_entry_get_at (previous), kl_pain_entry_get_at (entry)));
 }
 
 /* Check-ins */
@@ -494,6 +478,7 @@ fill_filters (KlJournalPage *self)
       self->factor_names = g_ptr_array_new_with_free_func (g_free);
     }
 
+  self->filling = TRUE;
   gtk_string_list_append (factors, _("All factors"));
   for (guint i = 0; i < self->factor_names->len; i++)
     gtk_string_list_append (factors, kl_factor_get_label (g_ptr_array_index (self->factor_names, i)));
@@ -506,6 +491,7 @@ fill_filters (KlJournalPage *self)
       gtk_string_list_append (areas, label);
     }
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (areas));
+  self->filling = FALSE;
 }
 
 static void
@@ -519,11 +505,21 @@ refresh (KlJournalPage *self)
   if (names != NULL && names->len != self->factor_names->len)
     {
       fill_filters (self);
+      self->filling = TRUE;
       gtk_drop_down_set_selected (self->factor_dropdown, factor);
+      self->filling = FALSE;
     }
 
   filter_changed_cb (self);
   update_trend (self);
+}
+
+gboolean
+kl_journal_page_get_loading (KlJournalPage *self)
+{
+  g_return_val_if_fail (KL_IS_JOURNAL_PAGE (self), FALSE);
+
+  return self->n_reading > 0;
 }
 
 void
@@ -539,6 +535,8 @@ kl_journal_page_set_store (KlJournalPage *self,
     return;
 
   g_set_object (&self->store, store);
+  self->history_read = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   g_clear_object (&self->entries);
   self->entries = kl_entry_list_new (store);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries))));
@@ -553,6 +551,7 @@ kl_journal_page_dispose (GObject *object)
 {
   KlJournalPage *self = (KlJournalPage *)object;
 
+  g_cancellable_cancel (self->trend_reading);
   if (self->history_view != NULL)
     gtk_list_view_set_model (self->history_view, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -566,12 +565,31 @@ kl_journal_page_finalize (GObject *object)
 {
   KlJournalPage *self = (KlJournalPage *)object;
 
+  g_clear_object (&self->trend_reading);
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
   g_clear_pointer (&self->factor_names, g_ptr_array_unref);
   g_clear_pointer (&self->insight_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kl_journal_page_parent_class)->finalize (object);
+}
+
+static void
+kl_journal_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KlJournalPage *self = KL_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, kl_journal_page_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -582,6 +600,13 @@ kl_journal_page_class_init (KlJournalPageClass *klass)
 
   object_class->dispose = kl_journal_page_dispose;
   object_class->finalize = kl_journal_page_finalize;
+  object_class->get_property = kl_journal_page_get_property;
+
+  /* TRUE while the history or the trend is being read; what tests and the bench wait for. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KL_TYPE_TREND_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,

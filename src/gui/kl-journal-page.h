@@ -21,5 +21,6 @@ GtkWidget *kl_journal_page_new      (void);
 void       kl_journal_page_set_store (KlJournalPage *self,
                                       KlStore       *store);
 void       kl_journal_page_check_in (KlJournalPage *self);
+gboolean   kl_journal_page_get_loading (KlJournalPage *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "kl-body-chart.h"
 #include "kl-body-geometry.h"
 #include "kl-knot-editor.h"
+#include "kl-trend-chart.h"
 #include "kl-window.h"
 
 #define NOTE_SAVE_DELAY_MS 600
@@ -35,6 +36,7 @@ struct _KlKnotEditor
   GtkLabel       *title;
   GtkFlowBox     *tenderness_box;
   GtkLabel       *rating_label;
+  KlTrendChart   *trend_chart;
   AdwComboRow    *region_row;
   AdwComboRow    *side_row;
   AdwComboRow    *state_row;
@@ -91,6 +93,27 @@ update_title (KlKnotEditor *self)
   gtk_label_set_text (self->title, label != NULL ? label : "");
 }
 
+/* The knot's tenderness day by day, once there are two days to compare. */
+static void
+update_trend (KlKnotEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  guint n_rated = 0;
+
+  if (self->store != NULL && self->knot != NULL &&
+      !(days = kl_store_list_knot_days (self->store, kl_knot_get_id (self->knot), &error)) &&
+      error != NULL)
+    kl_window_report_error (GTK_WIDGET (self), error);
+
+  for (guint i = 0; days != NULL && i < days->len; i++)
+    if (g_array_index (days, KlPainDay, i).n_entries > 0)
+      n_rated++;
+
+  kl_trend_chart_set_days (self->trend_chart, n_rated >= 2 ? days : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_chart), n_rated >= 2);
+}
+
 static void
 update_ratings (KlKnotEditor *self)
 {
@@ -115,6 +138,7 @@ update_ratings (KlKnotEditor *self)
     text = g_strdup_printf (_("Rated %d of 10; %d the time before."), tenderness, previous);
 
   gtk_label_set_text (self->rating_label, text);
+  update_trend (self);
 }
 
 static void
@@ -575,6 +599,8 @@ kl_knot_editor_class_init (KlKnotEditorClass *klass)
   object_class->get_property = kl_knot_editor_get_property;
   object_class->set_property = kl_knot_editor_set_property;
 
+  g_type_ensure (KL_TYPE_TREND_CHART);
+
   widget_class->measure = kl_knot_editor_measure;
   widget_class->size_allocate = kl_knot_editor_size_allocate;
   widget_class->unmap = kl_knot_editor_unmap;
@@ -594,6 +620,7 @@ kl_knot_editor_class_init (KlKnotEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, title);
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, tenderness_box);
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, rating_label);
+  gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, region_row);
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, side_row);
   gtk_widget_class_bind_template_child (widget_class, KlKnotEditor, state_row);
@@ -624,6 +651,7 @@ kl_knot_editor_init (KlKnotEditor *self)
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  kl_trend_chart_set_y_label (self->trend_chart, _("Tenderness"));
 
   for (int i = 0; i <= 10; i++)
     {

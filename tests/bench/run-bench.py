@@ -90,6 +90,39 @@ def body(build, runs):
     return over
 
 
+def journal(build):
+    gen_db = os.path.join(build, "tests", "bench", "kl-gen-db")
+    bench_journal = os.path.join(build, "tests", "bench", "kl-bench-journal")
+    with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
+        full = make_database(gen_db, os.path.join(scratch, "ten-years"))
+        env = dict(os.environ, GSK_RENDERER="cairo")
+        out = subprocess.run([bench_journal, full], check=True, capture_output=True, text=True,
+                             env=env).stdout
+    figures = {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+    print("\nJournal (median, 10-year database, cairo renderer)")
+    over = False
+
+    def row(label, value_us, budget_us=None, extra=""):
+        nonlocal over
+        ok = budget_us is None or value_us < budget_us
+        over = over or not ok
+        verdict = "" if budget_us is None else \
+            f"budget < {budget_us / 1000:g} ms  {'ok' if ok else 'OVER'}"
+        print(f"  {label:52} {value_us / 1000:8.2f} ms   {verdict}{extra}")
+
+    row("page ready: store given → trend and history painted",
+        float(figures["page-ready"][0]), 150000)
+    row("page switch: already read → frame painted", float(figures["page-switch"][0]))
+    median, slowest, screens = (float(v) for v in figures["scroll-frame"][:3])
+    row(f"scroll frame, {screens:.0f} screens newest → oldest", median)
+    row("  slowest of those frames", slowest, 16700)
+    query = figures["main-query"]
+    row(f"slowest main-thread SQL of {query[1]} statements", float(query[0]), 8000)
+    print(f"  {'':52} ({' '.join(query[2:])}…)")
+    row("check-in saved (knots, factors, note)", float(figures["check-in-save"][0]), 10000)
+    return over
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default="_build")
@@ -98,6 +131,7 @@ def main():
 
     over = startup(args.build, args.runs)
     over = body(args.build, args.runs) or over
+    over = journal(args.build) or over
     sys.exit(1 if over else 0)
 
 

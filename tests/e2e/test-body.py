@@ -6,6 +6,7 @@
 import csv
 import io
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -56,6 +57,20 @@ def main():
         click(knotless.find("Tenderness 6", "push button"))
         wait_for(lambda: knots(data_dir)[0]["tenderness"] == "6", "the rating of 6 stored")
         knotless.screenshot("body-editor-wide-light")
+
+        # With a rating from a week ago, a new one draws the knot's tenderness trend.
+        db = sqlite3.connect(os.path.join(data_dir, "knotless.db"))
+        with db:
+            db.execute("INSERT INTO knot_ratings (knot_id, tenderness, at_ms, utc_offset_min)"
+                       " VALUES (?, 8, ?, 0)", (int(rows[0]["id"]), int((time.time() - 7 * 86400) * 1000)))
+        db.close()
+        click(knotless.find("Tenderness 4", "push button"))
+        wait_for(lambda: knots(data_dir)[0]["tenderness"] == "4", "the rating of 4 stored")
+        wait_for(lambda: knotless.app.findChildren(
+            lambda n: n.name.startswith("Tenderness over time, ")), "the knot's tenderness trend")
+        knotless.screenshot("body-editor-trend-wide-light")
+        click(knotless.find("Tenderness 6", "push button"))
+        wait_for(lambda: knots(data_dir)[0]["tenderness"] == "6", "the rating of 6 stored")
 
         # Delete from the editor, then undo from the toast.
         click(knotless.find("Delete Knot", "push button"))

@@ -67,6 +67,24 @@ items_changed_cb (GListModel *model,
 }
 
 static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
 test_lazy (void)
 {
   g_autoptr(GError) error = NULL;
@@ -76,12 +94,18 @@ test_lazy (void)
   g_autoptr(KlEntryList) list = NULL;
   g_autoptr(KlPainEntry) newest = NULL;
   g_autoptr(KlPainEntry) oldest = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) stale = NULL;
+  g_autoptr(GAsyncResult) filtered = NULL;
   guint changes = 0;
 
   g_assert_no_error (error);
   list = kl_entry_list_new (store);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
-  g_assert_true (kl_entry_list_reload (list, &error));
+  kl_entry_list_reload_async (list, done_cb, &loaded);
+  /* The ids are read in a thread: nothing changes until they are in. */
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (kl_entry_list_reload_finish (list, wait_for (&loaded), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 1);
 
@@ -107,10 +131,16 @@ test_lazy (void)
       }
   g_assert_cmpuint (kl_entry_list_get_n_pages_read (list), ==, 2 + 3);
 
-  /* A filter narrows the list and tells the views. */
-  g_assert_true (kl_entry_list_set_filter (list, &(KlEntryFilter) { .search = "entry 3999" },
-                                           &error));
+  /* A filter narrows the list and tells the views; one typed over it is never shown. */
+  kl_entry_list_set_filter_async (list, &(KlEntryFilter) { .search = "entry 39" },
+                                  done_cb, &stale);
+  kl_entry_list_set_filter_async (list, &(KlEntryFilter) { .search = "entry 3999" },
+                                  done_cb, &filtered);
+  g_assert_true (kl_entry_list_set_filter_finish (list, wait_for (&filtered), &error));
   g_assert_no_error (error);
+  g_assert_false (kl_entry_list_set_filter_finish (list, wait_for (&stale), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
   g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 11);
 
