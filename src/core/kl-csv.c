@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "kl-csv.h"
+#include "kl-csv-private.h"
+
+#define UTF8_BOM "\xEF\xBB\xBF"
 
 struct _KlCsvWriter
 {
@@ -20,6 +23,8 @@ struct _KlCsvWriter
   GOutputStream *stream;
   GString       *row;
   guint          n_fields;
+  /* A field or a row has been started: too late to choose the byte order mark. */
+  guint          started : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KlCsvWriter, kl_csv_writer, G_TYPE_OBJECT)
@@ -59,9 +64,30 @@ kl_csv_writer_new (GOutputStream *stream)
   return self;
 }
 
+void
+kl_csv_writer_set_bom (KlCsvWriter *self,
+                       gboolean     bom)
+{
+  g_return_if_fail (KL_IS_CSV_WRITER (self));
+  g_return_if_fail (!self->started);
+
+  /* The mark goes out with the first row: the row buffer holds nothing else yet. */
+  g_string_assign (self->row, bom ? UTF8_BOM : "");
+}
+
+gboolean
+_kl_csv_starts_like_formula (const char *text)
+{
+  while (*text == '\'')
+    text++;
+
+  return *text != '\0' && strchr ("=+-@\t\r", *text) != NULL;
+}
+
 static void
 begin_field (KlCsvWriter *self)
 {
+  self->started = TRUE;
   if (self->n_fields++ > 0)
     g_string_append_c (self->row, ',');
 }
@@ -78,9 +104,11 @@ kl_csv_writer_add_text (KlCsvWriter *self,
   if (text == NULL || text[0] == '\0')
     return;
 
-  formula = strchr ("=+-@\t\r", text[0]) != NULL;
+  formula = _kl_csv_starts_like_formula (text);
 
-  if (strpbrk (text, ",\"\r\n") == NULL && !formula)
+  /* A text that starts with U+FEFF is quoted: first in the file, it would pass for a byte order
+   * mark, which readers take off. */
+  if (strpbrk (text, ",\"\r\n") == NULL && !formula && !g_str_has_prefix (text, UTF8_BOM))
     {
       g_string_append (self->row, text);
       return;
@@ -142,6 +170,7 @@ kl_csv_writer_end_row (KlCsvWriter   *self,
 
   g_return_val_if_fail (KL_IS_CSV_WRITER (self), FALSE);
 
+  self->started = TRUE;
   g_string_append (self->row, "\r\n");
   ok = g_output_stream_write_all (self->stream, self->row->str, self->row->len, NULL,
                                   cancellable, error);
