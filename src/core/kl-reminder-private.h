@@ -1,0 +1,18 @@
+/* kl-reminder-private.h
+ *
+ * Copyright 2026 The Knotless developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kl-reminder.h"
+
+G_BEGIN_DECLS
+
+/* What only the store knows: the row id. */
+void _kl_reminder_set_id (KlReminder *self,
+                          gint64      id);
+
+G_END_DECLS
