@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,6 +29,10 @@ static const KlCliCommand commands[] = {
   { "log", "--pain N [--worst N] [--least N] [--knot ID]... [--factor NAME]... [--note TEXT]"
     " [--at ISO8601]", N_("add a check-in to the pain journal"), _kl_cli_log },
   { "entries", "[--from DATE] [--to DATE]", N_("the pain journal, as CSV"), _kl_cli_entries },
+  { "export", "pain|knots|all [--from DATE] [--to DATE] [-o FILE|DIR|-] [--bom]",
+    N_("write CSV files: one per dataset, atomically, readable only by you"), _kl_cli_export },
+  { "import", "pain FILE [--dry-run]",
+    N_("read pain entries from CSV: all rows or none, identical ones skipped"), _kl_cli_import },
   { NULL }
 };
 
@@ -130,6 +135,57 @@ _kl_cli_parse (const KlCliCommand  *command,
     {
       _kl_cli_usage_error (_("“%s” does not take “%s”"), command->name, (*argv)[n_arguments + 1]);
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ISO 8601 with or without an offset (local time then), or a date alone (its midnight). */
+GDateTime *
+_kl_cli_parse_instant (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GDateTime *instant = g_date_time_new_from_iso8601 (text, local);
+  unsigned year, month, day;
+  char rest;
+
+  if (instant != NULL)
+    return instant;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return g_date_time_new (local, year, month, day, 0, 0, 0);
+
+  return NULL;
+}
+
+/* --from and --to: a date alone in --to means the whole of that day, so the end is the next
+ * midnight (excluded); an instant means up to and including it. FALSE after the message. */
+gboolean
+_kl_cli_parse_range (const char  *from_text,
+                     const char  *to_text,
+                     GDateTime  **out_from,
+                     GDateTime  **out_to)
+{
+  *out_from = *out_to = NULL;
+
+  if (from_text != NULL && !(*out_from = _kl_cli_parse_instant (from_text)))
+    {
+      _kl_cli_usage_error (_("--from must be a date like 2026-11-20, not “%s”"), from_text);
+      return FALSE;
+    }
+  if (to_text != NULL)
+    {
+      g_autoptr(GDateTime) end = _kl_cli_parse_instant (to_text);
+
+      if (end == NULL)
+        {
+          g_clear_pointer (out_from, g_date_time_unref);
+          _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
+          return FALSE;
+        }
+      *out_to = strchr (to_text, 'T') == NULL ? g_date_time_add_days (end, 1)
+                                              : g_date_time_add_seconds (end, 0.001);
     }
 
   return TRUE;

@@ -9,6 +9,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "kl-body-regions.h"
 #include "kl-export.h"
 
 static const char * const pain_columns[] = {
@@ -113,4 +122,321 @@ kl_export_write_pain_entry (KlCsvWriter  *csv,
   kl_csv_writer_add_text (csv, kl_pain_entry_get_note (entry));
 
   return kl_csv_writer_end_row (csv, NULL, error);
+}
+
+/* Datasets */
+
+static const struct {
+  const char *name;
+  const char *label;
+} datasets[] = {
+  [KL_EXPORT_PAIN] = { "pain", N_("Pain entries") },
+  [KL_EXPORT_KNOTS] = { "knots", N_("Knots and their tenderness") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (datasets) == KL_EXPORT_N_DATASETS);
+
+const char *
+kl_export_dataset_to_string (KlExportDataset dataset)
+{
+  g_return_val_if_fail (dataset < KL_EXPORT_N_DATASETS, NULL);
+
+  return datasets[dataset].name;
+}
+
+gboolean
+kl_export_dataset_from_string (const char      *name,
+                               KlExportDataset *out_dataset)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (out_dataset != NULL, FALSE);
+
+  for (guint i = 0; i < KL_EXPORT_N_DATASETS; i++)
+    if (g_str_equal (name, datasets[i].name))
+      {
+        *out_dataset = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+kl_export_dataset_get_label (KlExportDataset dataset)
+{
+  g_return_val_if_fail (dataset < KL_EXPORT_N_DATASETS, NULL);
+
+  return _(datasets[dataset].label);
+}
+
+/* "knotless-pain-2026-11-21.csv": the dataset and the day of the export. */
+char *
+kl_export_file_name (KlExportDataset  dataset,
+                     GDateTime       *day)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (dataset < KL_EXPORT_N_DATASETS, NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  date = g_date_time_format (day, "%Y-%m-%d");
+  return g_strdup_printf ("knotless-%s-%s.csv", datasets[dataset].name, date);
+}
+
+/* Pain entries */
+
+typedef struct
+{
+  KlCsvWriter          *csv;
+  GCancellable         *cancellable;
+  KlExportProgressFunc  progress;
+  gpointer              user_data;
+  guint64               done;
+  guint64               total;
+} Export;
+
+/* Often enough for a smooth bar, rarely enough to cost nothing. */
+#define PROGRESS_EVERY 2048
+
+static gboolean
+row_written (Export  *export,
+             GError **error)
+{
+  export->done++;
+  if (export->progress != NULL && export->done % PROGRESS_EVERY == 0)
+    export->progress (export->done, export->total, export->user_data);
+
+  return !g_cancellable_set_error_if_cancelled (export->cancellable, error);
+}
+
+static gboolean
+write_pain_cb (KlPainEntry  *entry,
+               gpointer      user_data,
+               GError      **error)
+{
+  Export *export = user_data;
+
+  return kl_export_write_pain_entry (export->csv, entry, error) && row_written (export, error);
+}
+
+static gboolean
+write_pain (KlStore    *store,
+            GDateTime  *from,
+            GDateTime  *to,
+            Export     *export,
+            GError    **error)
+{
+  KlEntryFilter filter = { .from = from, .to = to };
+
+  return kl_export_write_pain_header (export->csv, error) &&
+         kl_store_count_entries (store, &filter, &export->total, error) &&
+         kl_store_foreach_entry (store, &filter, write_pain_cb, export, error);
+}
+
+/* Knots: one row per rating, the knot's fields repeated, so that a spreadsheet can chart any
+ * knot without splitting cells; a knot never rated has one row with the rating empty. */
+
+static const char * const knot_columns[] = {
+  "knot_id", "region", "view", "side", "state", "referred", "referred_to", "twitch",
+  "created_at", "resolved_at", "note", "rated_at", "tenderness", NULL
+};
+
+static void
+add_knot_fields (KlCsvWriter *csv,
+                 KlKnot      *knot)
+{
+  const KlBodyRegion *region = kl_body_regions_lookup (kl_knot_get_region (knot));
+
+  kl_csv_writer_add_int (csv, kl_knot_get_id (knot));
+  kl_csv_writer_add_text (csv, kl_knot_get_region (knot));
+  kl_csv_writer_add_text (csv, region != NULL ? kl_body_view_to_string (region->view) : "");
+  kl_csv_writer_add_text (csv, region != NULL ? kl_body_side_to_string (region->side) : "");
+  kl_csv_writer_add_text (csv, kl_knot_state_to_string (kl_knot_get_state (knot)));
+  kl_csv_writer_add_text (csv, kl_knot_get_referred (knot) ? "yes" : "no");
+  kl_csv_writer_add_text (csv, kl_knot_get_referred_to (knot));
+  kl_csv_writer_add_text (csv, kl_twitch_to_string (kl_knot_get_twitch (knot)));
+  kl_export_add_date_time (csv, kl_knot_get_created (knot));
+  kl_export_add_date_time (csv, kl_knot_get_resolved (knot));
+  kl_csv_writer_add_text (csv, kl_knot_get_note (knot));
+}
+
+static gboolean
+in_range (GDateTime *at,
+          GDateTime *from,
+          GDateTime *to)
+{
+  return (from == NULL || g_date_time_compare (at, from) >= 0) &&
+         (to == NULL || g_date_time_compare (at, to) < 0);
+}
+
+static gboolean
+write_knots (KlStore    *store,
+             GDateTime  *from,
+             GDateTime  *to,
+             Export     *export,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) knots = NULL;
+
+  if (!kl_csv_writer_write_header (export->csv, knot_columns, export->cancellable, error) ||
+      !(knots = kl_store_list_knots (store, TRUE, error)))
+    return FALSE;
+
+  export->total = knots->len;
+  for (guint i = 0; i < knots->len; i++)
+    {
+      KlKnot *knot = g_ptr_array_index (knots, i);
+      g_autoptr(GArray) ratings = kl_store_list_knot_ratings (store, kl_knot_get_id (knot), error);
+      guint written = 0;
+
+      if (ratings == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < ratings->len; j++)
+        {
+          const KlKnotRating *rating = &g_array_index (ratings, KlKnotRating, j);
+          g_autoptr(GTimeZone) zone = g_time_zone_new_offset (rating->utc_offset_min * 60);
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (rating->at_ms / 1000);
+          g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, zone);
+
+          if (!in_range (at, from, to))
+            continue;
+
+          add_knot_fields (export->csv, knot);
+          kl_export_add_date_time (export->csv, at);
+          kl_csv_writer_add_int (export->csv, rating->tenderness);
+          if (!kl_csv_writer_end_row (export->csv, export->cancellable, error))
+            return FALSE;
+          written++;
+        }
+
+      if (written == 0 && in_range (kl_knot_get_created (knot), from, to))
+        {
+          add_knot_fields (export->csv, knot);
+          kl_csv_writer_add_empty (export->csv);
+          kl_csv_writer_add_empty (export->csv);
+          if (!kl_csv_writer_end_row (export->csv, export->cancellable, error))
+            return FALSE;
+        }
+
+      if (!row_written (export, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes @dataset, from @from (included) to @to (excluded), either NULL for no limit, row by
+ * row: nothing is held beyond one knot's ratings or one entry. @progress is called from this
+ * thread. */
+gboolean
+kl_export_write (KlStore              *store,
+                 KlExportDataset       dataset,
+                 GDateTime            *from,
+                 GDateTime            *to,
+                 KlCsvWriter          *csv,
+                 GCancellable         *cancellable,
+                 KlExportProgressFunc  progress,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  Export export = { csv, cancellable, progress, user_data, 0, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (KL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dataset < KL_EXPORT_N_DATASETS, FALSE);
+  g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
+
+  switch (dataset)
+    {
+    case KL_EXPORT_PAIN:
+      ok = write_pain (store, from, to, &export, error);
+      break;
+    case KL_EXPORT_KNOTS:
+      ok = write_knots (store, from, to, &export, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok || !kl_csv_writer_flush (csv, cancellable, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (export.done, MAX (export.total, export.done), user_data);
+  return TRUE;
+}
+
+/* Writes @dataset to @path as kl_export_write () does, atomically: into a new file beside it
+ * (mode 0600: this is health data), synced, then renamed over @path. On any failure, or when
+ * cancelled, the new file is removed and whatever was at @path is left as it was. */
+gboolean
+kl_export_to_file (KlStore              *store,
+                   KlExportDataset       dataset,
+                   GDateTime            *from,
+                   GDateTime            *to,
+                   const char           *path,
+                   gboolean              bom,
+                   GCancellable         *cancellable,
+                   KlExportProgressFunc  progress,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *temporary = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(KlCsvWriter) csv = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+
+  g_return_val_if_fail (KL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  temporary = g_build_filename (folder, ".knotless-export-XXXXXX", NULL);
+  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write in “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  stream = g_unix_output_stream_new (fd, TRUE);
+  csv = kl_csv_writer_new (stream);
+  kl_csv_writer_set_bom (csv, bom);
+
+  if (!kl_export_write (store, dataset, from, to, csv, cancellable, progress, user_data,
+                        &local_error))
+    goto failed;
+
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      goto failed;
+    }
+
+  if (!g_output_stream_close (stream, NULL, &local_error))
+    goto failed;
+
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), path, g_strerror (saved_errno));
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  g_unlink (temporary);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

@@ -130,6 +130,68 @@ kl_pain_entry_copy (KlPainEntry *self)
   return copy;
 }
 
+static gboolean
+same_factors (const char * const *a,
+              const char * const *b)
+{
+  if (g_strv_length ((char **)a) != g_strv_length ((char **)b))
+    return FALSE;
+
+  /* Factor names are case-folded and unique within an entry. */
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+same_locations (GArray *a,
+                GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const KlPainLocation *x = &g_array_index (a, KlPainLocation, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->len && !found; j++)
+        {
+          const KlPainLocation *y = &g_array_index (b, KlPainLocation, j);
+
+          found = x->knot_id == y->knot_id && x->pain == y->pain &&
+                  g_strcmp0 (x->region, y->region) == 0;
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @a and @b record the same check-in, whatever their ids: the same instant to the
+ * millisecond, in the same offset, and every field alike. What an import skips. */
+gboolean
+kl_pain_entry_equal (KlPainEntry *a,
+                     KlPainEntry *b)
+{
+  g_return_val_if_fail (KL_IS_PAIN_ENTRY (a), FALSE);
+  g_return_val_if_fail (KL_IS_PAIN_ENTRY (b), FALSE);
+
+  return g_date_time_to_unix (a->at) == g_date_time_to_unix (b->at) &&
+         g_date_time_get_microsecond (a->at) / 1000 == g_date_time_get_microsecond (b->at) / 1000 &&
+         g_date_time_get_utc_offset (a->at) == g_date_time_get_utc_offset (b->at) &&
+         a->pain == b->pain && a->worst == b->worst && a->least == b->least &&
+         memcmp (a->interference, b->interference, sizeof a->interference) == 0 &&
+         g_strcmp0 (a->medication, b->medication) == 0 &&
+         a->medication_helped == b->medication_helped &&
+         g_strcmp0 (a->note, b->note) == 0 &&
+         same_factors ((const char * const *)a->factors, (const char * const *)b->factors) &&
+         same_locations (a->locations, b->locations);
+}
+
 gint64
 kl_pain_entry_get_id (KlPainEntry *self)
 {

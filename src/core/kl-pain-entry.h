@@ -38,6 +38,8 @@ G_DECLARE_FINAL_TYPE (KlPainEntry, kl_pain_entry, KL, PAIN_ENTRY, GObject)
 /* One check-in of the pain journal. */
 KlPainEntry          *kl_pain_entry_new                 (void);
 KlPainEntry          *kl_pain_entry_copy                (KlPainEntry          *self);
+gboolean              kl_pain_entry_equal               (KlPainEntry          *a,
+                                                         KlPainEntry          *b);
 gint64                kl_pain_entry_get_id              (KlPainEntry          *self);
 GDateTime            *kl_pain_entry_get_at              (KlPainEntry          *self);
 void                  kl_pain_entry_set_at              (KlPainEntry          *self,

@@ -303,6 +303,111 @@ kl_store_add_entry (KlStore      *self,
   return write_entry (self, entry, FALSE, error);
 }
 
+/* Imports: kl_store_begin_import (), then kl_store_import_entry () for each row, then
+ * kl_store_end_import (), which commits all of them or none. */
+gboolean
+kl_store_begin_import (KlStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (KL_IS_STORE (self), FALSE);
+
+  return _kl_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+find_equal_entry (KlStore      *self,
+                  KlPainEntry  *entry,
+                  gboolean     *out_found,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) stored = NULL;
+  int rc;
+
+  *out_found = FALSE;
+  stmt = _kl_store_prepare (self, "SELECT id FROM pain_entries WHERE at_ms = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, _kl_store_date_time_to_ms (kl_pain_entry_get_at (entry)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kl_store_set_error (_kl_store_get_db (self), rc, error, _("Could not read the journal"));
+      return FALSE;
+    }
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!(stored = kl_store_get_entries (self, (gint64 *)ids->data, ids->len, error)))
+    return FALSE;
+
+  for (guint i = 0; i < stored->len && !*out_found; i++)
+    *out_found = kl_pain_entry_equal (entry, g_ptr_array_index (stored, i));
+
+  return TRUE;
+}
+
+/* Adds @entry unless an identical one is stored (then *@out_added is FALSE). It keeps its id
+ * when that id is free, so an export imported into an empty journal exports the same again. */
+gboolean
+kl_store_import_entry (KlStore      *self,
+                       KlPainEntry  *entry,
+                       gboolean     *out_added,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (KL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KL_IS_PAIN_ENTRY (entry), FALSE);
+  g_return_val_if_fail (out_added != NULL, FALSE);
+
+  *out_added = FALSE;
+  if (!validate_entry (self, entry, error) || !find_equal_entry (self, entry, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  if (kl_pain_entry_get_id (entry) != 0)
+    {
+      if (!(stmt = _kl_store_prepare (self, "SELECT 1 FROM pain_entries WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, kl_pain_entry_get_id (entry));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        _kl_pain_entry_set_id (entry, 0);
+    }
+
+  if (!write_entry_row (self, entry, FALSE, error) || !write_entry_children (self, entry, error))
+    return FALSE;
+
+  *out_added = TRUE;
+  return TRUE;
+}
+
+gboolean
+kl_store_end_import (KlStore   *self,
+                     gboolean   commit,
+                     GError   **error)
+{
+  g_return_val_if_fail (KL_IS_STORE (self), FALSE);
+
+  if (commit)
+    {
+      if (_kl_store_exec (self, "COMMIT", error))
+        return TRUE;
+      _kl_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return _kl_store_exec (self, "ROLLBACK", error);
+}
+
 gboolean
 kl_store_update_entry (KlStore      *self,
                        KlPainEntry  *entry,
@@ -511,6 +616,32 @@ kl_store_get_entries (KlStore       *self,
     }
 
   return g_steal_pointer (&entries);
+}
+
+/* How many entries match: the total an export's progress counts towards. */
+gboolean
+kl_store_count_entries (KlStore              *self,
+                        const KlEntryFilter  *filter,
+                        guint64              *out_count,
+                        GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  if (!(stmt = prepare_filtered (self, "SELECT count (*)", filter, "", error)))
+    return FALSE;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      _kl_store_set_error (_kl_store_get_db (self), rc, error, _("Could not read the journal"));
+      return FALSE;
+    }
+
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /* Every matching entry, oldest first, one at a time: for listings and exports of any size. */

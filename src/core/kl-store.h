@@ -149,6 +149,15 @@ gboolean    kl_store_restore_backup             (const char     *data_dir,
 gboolean     kl_store_add_entry                 (KlStore             *self,
                                                  KlPainEntry         *entry,
                                                  GError             **error);
+gboolean     kl_store_begin_import              (KlStore             *self,
+                                                 GError             **error);
+gboolean     kl_store_import_entry              (KlStore             *self,
+                                                 KlPainEntry         *entry,
+                                                 gboolean            *out_added,
+                                                 GError             **error);
+gboolean     kl_store_end_import                (KlStore             *self,
+                                                 gboolean             commit,
+                                                 GError             **error);
 gboolean     kl_store_update_entry              (KlStore             *self,
                                                  KlPainEntry         *entry,
                                                  GError             **error);
@@ -164,6 +173,10 @@ GArray      *kl_store_list_entry_ids            (KlStore             *self,
 GPtrArray   *kl_store_get_entries               (KlStore             *self,
                                                  const gint64        *ids,
                                                  guint                n_ids,
+                                                 GError             **error);
+gboolean     kl_store_count_entries             (KlStore             *self,
+                                                 const KlEntryFilter *filter,
+                                                 guint64             *out_count,
                                                  GError             **error);
 gboolean     kl_store_foreach_entry             (KlStore             *self,
                                                  const KlEntryFilter *filter,
