@@ -126,11 +126,11 @@ _kl_cli_log (const KlCliCommand *command,
 }
 
 static gboolean
-write_entry_row (KlPainEntry  *entry,
-                 gpointer      user_data,
-                 GError      **error)
+write_entry_row (const KlPainRow  *row,
+                 gpointer          user_data,
+                 GError          **error)
 {
-  return kl_export_write_pain_entry (user_data, entry, error);
+  return kl_export_write_pain_row (user_data, row, error);
 }
 
 int
@@ -168,7 +168,7 @@ _kl_cli_entries (const KlCliCommand *command,
 
   csv = _kl_cli_stdout_csv ();
   if (!kl_export_write_pain_header (csv, &error) ||
-      !kl_store_foreach_entry (store, &filter, write_entry_row, csv, &error) ||
+      !kl_store_foreach_pain_row (store, &filter, write_entry_row, csv, &error) ||
       !kl_csv_writer_flush (csv, NULL, &error))
     return _kl_cli_failure (error);
 

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
@@ -56,32 +57,6 @@ add_rating (KlCsvWriter *csv,
 }
 
 /* The knots (@knots TRUE) or the areas of @entry as "ID=PAIN;ID" or "REGION=PAIN;REGION". */
-static char *
-join_locations (KlPainEntry *entry,
-                gboolean     knots)
-{
-  GString *list = g_string_new (NULL);
-
-  for (guint i = 0; i < kl_pain_entry_get_n_locations (entry); i++)
-    {
-      const KlPainLocation *location = kl_pain_entry_get_location (entry, i);
-
-      if ((location->knot_id != 0) != knots)
-        continue;
-
-      if (list->len > 0)
-        g_string_append_c (list, ';');
-      if (knots)
-        g_string_append_printf (list, "%" G_GINT64_FORMAT, location->knot_id);
-      else
-        g_string_append (list, location->region);
-      if (location->pain != KL_PAIN_NONE)
-        g_string_append_printf (list, "=%d", location->pain);
-    }
-
-  return g_string_free (list, FALSE);
-}
-
 gboolean
 kl_export_write_pain_header (KlCsvWriter  *csv,
                              GError      **error)
@@ -91,35 +66,92 @@ kl_export_write_pain_header (KlCsvWriter  *csv,
   return kl_csv_writer_write_header (csv, pain_columns, NULL, error);
 }
 
-gboolean
-kl_export_write_pain_entry (KlCsvWriter  *csv,
-                            KlPainEntry  *entry,
-                            GError      **error)
+static void
+put_digits (char   *at,
+            guint64 value,
+            guint   width)
 {
-  g_autofree char *knots = NULL;
-  g_autofree char *regions = NULL;
-  g_autofree char *factors = NULL;
+  for (guint i = width; i > 0; i--, value /= 10)
+    at[i - 1] = '0' + value % 10;
+}
 
+/* An instant as stored (Unix milliseconds and the offset it was recorded in) as ISO 8601 with
+ * that offset, to the second, like kl_export_add_date_time () but without a GDateTime: this is
+ * the one cell of every row of the biggest export. */
+void
+kl_export_add_instant (KlCsvWriter *csv,
+                       gint64       at_ms,
+                       int          utc_offset_min)
+{
+  /* Floor divisions: instants before 1970 are negative. */
+  gint64 seconds = at_ms / 1000 - (at_ms % 1000 < 0) + (gint64)utc_offset_min * 60;
+  gint64 days = seconds / 86400 - (seconds % 86400 < 0);
+  gint64 second_of_day = seconds - days * 86400;
+  gint64 era, year;
+  guint day_of_era, year_of_era, day_of_year, mp, month, day;
+  int offset = ABS (utc_offset_min);
+  char text[64];
+  char *end;
+
+  /* Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil, inverted). */
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  day_of_era = days - era * 146097;
+  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  year = year_of_era + era * 400;
+  day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  mp = (5 * day_of_year + 2) / 153;
+  day = day_of_year - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year += month <= 2;
+
+  if (year < 0 || year > 9999)
+    g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT "-%02u-%02uT", year, month, day);
+  else
+    {
+      put_digits (text, year, 4);
+      text[4] = '-';
+      put_digits (text + 5, month, 2);
+      text[7] = '-';
+      put_digits (text + 8, day, 2);
+      text[10] = 'T';
+      text[11] = '\0';
+    }
+  end = text + strlen (text);
+  put_digits (end, second_of_day / 3600, 2);
+  end[2] = ':';
+  put_digits (end + 3, second_of_day / 60 % 60, 2);
+  end[5] = ':';
+  put_digits (end + 6, second_of_day % 60, 2);
+  end[8] = utc_offset_min < 0 ? '-' : '+';
+  put_digits (end + 9, offset / 60, 2);
+  end[11] = ':';
+  put_digits (end + 12, offset % 60, 2);
+  end[14] = '\0';
+  kl_csv_writer_add_text (csv, text);
+}
+
+gboolean
+kl_export_write_pain_row (KlCsvWriter      *csv,
+                          const KlPainRow  *row,
+                          GError          **error)
+{
   g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
-  g_return_val_if_fail (KL_IS_PAIN_ENTRY (entry), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
 
-  knots = join_locations (entry, TRUE);
-  regions = join_locations (entry, FALSE);
-  factors = g_strjoinv (";", (char **)kl_pain_entry_get_factors (entry));
-
-  kl_csv_writer_add_int (csv, kl_pain_entry_get_id (entry));
-  kl_export_add_date_time (csv, kl_pain_entry_get_at (entry));
-  add_rating (csv, kl_pain_entry_get_pain (entry));
-  add_rating (csv, kl_pain_entry_get_worst (entry));
-  add_rating (csv, kl_pain_entry_get_least (entry));
-  kl_csv_writer_add_text (csv, knots);
-  kl_csv_writer_add_text (csv, regions);
-  kl_csv_writer_add_text (csv, factors);
+  kl_csv_writer_add_int (csv, row->id);
+  kl_export_add_instant (csv, row->at_ms, row->utc_offset_min);
+  add_rating (csv, row->pain);
+  add_rating (csv, row->worst);
+  add_rating (csv, row->least);
+  kl_csv_writer_add_text (csv, row->knots != NULL ? row->knots : "");
+  kl_csv_writer_add_text (csv, row->regions != NULL ? row->regions : "");
+  kl_csv_writer_add_text (csv, row->factors != NULL ? row->factors : "");
   for (guint i = 0; i < KL_N_INTERFERENCES; i++)
-    add_rating (csv, kl_pain_entry_get_interference (entry, i));
-  kl_csv_writer_add_text (csv, kl_pain_entry_get_medication (entry));
-  add_rating (csv, kl_pain_entry_get_medication_helped (entry));
-  kl_csv_writer_add_text (csv, kl_pain_entry_get_note (entry));
+    add_rating (csv, row->interference[i]);
+  kl_csv_writer_add_text (csv, row->medication);
+  add_rating (csv, row->medication_helped);
+  kl_csv_writer_add_text (csv, row->note);
 
   return kl_csv_writer_end_row (csv, NULL, error);
 }
@@ -210,13 +242,13 @@ row_written (Export  *export,
 }
 
 static gboolean
-write_pain_cb (KlPainEntry  *entry,
-               gpointer      user_data,
-               GError      **error)
+write_pain_cb (const KlPainRow  *row,
+               gpointer          user_data,
+               GError          **error)
 {
   Export *export = user_data;
 
-  return kl_export_write_pain_entry (export->csv, entry, error) && row_written (export, error);
+  return kl_export_write_pain_row (export->csv, row, error) && row_written (export, error);
 }
 
 static gboolean
@@ -228,9 +260,11 @@ write_pain (KlStore    *store,
 {
   KlEntryFilter filter = { .from = from, .to = to };
 
+  /* Counting costs a pass over the index: only for a progress bar. */
   return kl_export_write_pain_header (export->csv, error) &&
-         kl_store_count_entries (store, &filter, &export->total, error) &&
-         kl_store_foreach_entry (store, &filter, write_pain_cb, export, error);
+         (export->progress == NULL ||
+          kl_store_count_entries (store, &filter, &export->total, error)) &&
+         kl_store_foreach_pain_row (store, &filter, write_pain_cb, export, error);
 }
 
 /* Knots: one row per rating, the knot's fields repeated, so that a spreadsheet can chart any
@@ -384,6 +418,7 @@ kl_export_to_file (KlStore              *store,
 {
   g_autofree char *folder = NULL;
   g_autofree char *temporary = NULL;
+  g_autoptr(GOutputStream) file_stream = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(KlCsvWriter) csv = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -404,7 +439,8 @@ kl_export_to_file (KlStore              *store,
       return FALSE;
     }
 
-  stream = g_unix_output_stream_new (fd, TRUE);
+  file_stream = g_unix_output_stream_new (fd, TRUE);
+  stream = g_buffered_output_stream_new_sized (file_stream, 64 * 1024);
   csv = kl_csv_writer_new (stream);
   kl_csv_writer_set_bom (csv, bom);
 

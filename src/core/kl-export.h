@@ -58,9 +58,12 @@ gboolean    kl_export_to_file             (KlStore              *store,
  * REGION=PAIN, factors by name. */
 gboolean kl_export_write_pain_header (KlCsvWriter  *csv,
                                       GError      **error);
-gboolean kl_export_write_pain_entry  (KlCsvWriter  *csv,
-                                      KlPainEntry  *entry,
-                                      GError      **error);
+gboolean kl_export_write_pain_row    (KlCsvWriter      *csv,
+                                      const KlPainRow  *row,
+                                      GError          **error);
+void     kl_export_add_instant       (KlCsvWriter  *csv,
+                                      gint64        at_ms,
+                                      int           utc_offset_min);
 void     kl_export_add_date_time     (KlCsvWriter  *csv,
                                       GDateTime    *date_time);
 

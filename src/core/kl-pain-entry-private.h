@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* The row id, which only the store gives (and keeps when a deleted entry comes back). */
-void _kl_pain_entry_set_id (KlPainEntry *self,
-                            gint64       id);
+void         _kl_pain_entry_set_id (KlPainEntry *self,
+                                    gint64       id);
+KlPainEntry *_kl_pain_entry_new_at (GDateTime   *at);
 
 G_END_DECLS

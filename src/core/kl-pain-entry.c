@@ -78,10 +78,11 @@ kl_pain_entry_class_init (KlPainEntryClass *klass)
   G_OBJECT_CLASS (klass)->finalize = kl_pain_entry_finalize;
 }
 
+/* No time yet: kl_pain_entry_new () gives "now", the store the stored instant. Reading the
+ * local time zone stats /etc/localtime, which a million exported rows need not pay for. */
 static void
 kl_pain_entry_init (KlPainEntry *self)
 {
-  self->at = g_date_time_new_now_local ();
   self->pain = KL_PAIN_NONE;
   self->worst = KL_PAIN_NONE;
   self->least = KL_PAIN_NONE;
@@ -98,7 +99,18 @@ kl_pain_entry_init (KlPainEntry *self)
 KlPainEntry *
 kl_pain_entry_new (void)
 {
-  return g_object_new (KL_TYPE_PAIN_ENTRY, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return _kl_pain_entry_new_at (now);
+}
+
+KlPainEntry *
+_kl_pain_entry_new_at (GDateTime *at)
+{
+  KlPainEntry *self = g_object_new (KL_TYPE_PAIN_ENTRY, NULL);
+
+  self->at = g_date_time_ref (at);
+  return self;
 }
 
 /* A copy to edit, so that a cancelled edit leaves the shown entry as it was. */
@@ -109,9 +121,8 @@ kl_pain_entry_copy (KlPainEntry *self)
 
   g_return_val_if_fail (KL_IS_PAIN_ENTRY (self), NULL);
 
-  copy = kl_pain_entry_new ();
+  copy = _kl_pain_entry_new_at (self->at);
   copy->id = self->id;
-  kl_pain_entry_set_at (copy, self->at);
   copy->pain = self->pain;
   copy->worst = self->worst;
   copy->least = self->least;

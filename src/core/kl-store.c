@@ -681,7 +681,10 @@ kl_store_open (const char  *data_dir,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* One thread at a time uses a KlStore (other threads open readers), so SQLite's own
+   * locking of every call is not needed. */
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), self->path);

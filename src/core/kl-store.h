@@ -51,6 +51,29 @@ typedef struct
   const char *region;      /* a knot or area in this region */
 } KlEntryFilter;
 
+/* One pain entry as exported, straight from its row: lists already joined as the pain file
+ * writes them. Valid only during the KlPainRowFunc call. */
+typedef struct
+{
+  gint64      id;
+  gint64      at_ms;
+  int         utc_offset_min;
+  int         pain;
+  int         worst;             /* KL_PAIN_NONE when not given, as the ratings below */
+  int         least;
+  int         interference[KL_N_INTERFERENCES];
+  const char *knots;             /* "ID=PAIN;ID" */
+  const char *regions;           /* "REGION=PAIN;REGION" */
+  const char *factors;           /* "name;name" */
+  const char *medication;
+  int         medication_helped;
+  const char *note;
+} KlPainRow;
+
+typedef gboolean (*KlPainRowFunc) (const KlPainRow *row,
+                                   gpointer         user_data,
+                                   GError         **error);
+
 /* Called for each entry of kl_store_foreach_entry (), oldest first; FALSE stops. */
 typedef gboolean (*KlEntryFunc) (KlPainEntry *entry,
                                  gpointer     user_data,
@@ -177,6 +200,11 @@ GPtrArray   *kl_store_get_entries               (KlStore             *self,
 gboolean     kl_store_count_entries             (KlStore             *self,
                                                  const KlEntryFilter *filter,
                                                  guint64             *out_count,
+                                                 GError             **error);
+gboolean     kl_store_foreach_pain_row          (KlStore             *self,
+                                                 const KlEntryFilter *filter,
+                                                 KlPainRowFunc        func,
+                                                 gpointer             user_data,
                                                  GError             **error);
 gboolean     kl_store_foreach_entry             (KlStore             *self,
                                                  const KlEntryFilter *filter,

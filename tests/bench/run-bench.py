@@ -123,6 +123,99 @@ def journal(build):
     return over
 
 
+# The same columns as `knotless export pain`, from SQLite's own CSV printer: the reference.
+SQLITE_PAIN_CSV = """
+SELECT e.id,
+  strftime ('%Y-%m-%dT%H:%M:%S', e.at_ms / 1000 + e.utc_offset_min * 60, 'unixepoch')
+    || printf ('%s%02d:%02d', CASE WHEN e.utc_offset_min < 0 THEN '-' ELSE '+' END,
+               abs (e.utc_offset_min) / 60, abs (e.utc_offset_min) % 60) AS recorded_at,
+  e.pain_now, e.pain_worst, e.pain_least,
+  (SELECT group_concat (l.knot_id || coalesce ('=' || l.pain, ''), ';') FROM entry_locations l
+    WHERE l.entry_id = e.id AND l.knot_id IS NOT NULL) AS knots,
+  (SELECT group_concat (l.region || coalesce ('=' || l.pain, ''), ';') FROM entry_locations l
+    WHERE l.entry_id = e.id AND l.knot_id IS NULL) AS regions,
+  (SELECT group_concat (f.name, ';') FROM entry_factors ef JOIN factors f ON f.id = ef.factor_id
+    WHERE ef.entry_id = e.id) AS factors,
+  e.interference_activity, e.interference_mood, e.interference_sleep, e.interference_work,
+  e.medication, e.medication_helped, e.note
+FROM pain_entries e ORDER BY e.at_ms, e.id
+"""
+
+
+def grow_journal(db_path, target):
+    """Copies the ten years back in time until the journal holds about @target entries."""
+    import sqlite3
+    db = sqlite3.connect(db_path)
+    (n,) = db.execute("SELECT max (id) FROM pain_entries").fetchone()
+    decade_ms = 3650 * 86400 * 1000
+    copies = max(0, (target + n - 1) // n - 1)
+    with db:
+        for k in range(1, copies + 1):
+            db.execute("INSERT INTO pain_entries SELECT id + ?1, at_ms - ?2, utc_offset_min,"
+                       " pain_now, pain_worst, pain_least, interference_activity,"
+                       " interference_mood, interference_sleep, interference_work, medication,"
+                       " medication_helped, note FROM pain_entries WHERE id <= ?3",
+                       (k * n, k * decade_ms, n))
+            db.execute("INSERT INTO entry_factors SELECT entry_id + ?1, factor_id"
+                       " FROM entry_factors WHERE entry_id <= ?2", (k * n, n))
+            db.execute("INSERT INTO entry_locations (entry_id, knot_id, region, pain)"
+                       " SELECT entry_id + ?1, knot_id, region, pain FROM entry_locations"
+                       " WHERE entry_id <= ?2", (k * n, n))
+    (total,) = db.execute("SELECT count (*) FROM pain_entries").fetchone()
+    db.close()
+    return total
+
+
+def timed(argv, stdout):
+    """Wall time (s) and peak RSS (MB) of one run of argv."""
+    import resource
+    import time
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(stdout.fileno(), 1)
+        os.execv(argv[0], argv)
+    _, status, usage = os.wait4(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{argv} failed")
+    return time.monotonic() - start, usage.ru_maxrss / 1024
+
+
+def export(build, runs=5):
+    gen_db = os.path.join(build, "tests", "bench", "kl-gen-db")
+    knotless = os.path.join(build, "src", "knotless")
+    with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
+        folder = make_database(gen_db, os.path.join(scratch, "journal"))
+        db_path = os.path.join(folder, "knotless.db")
+        total = grow_journal(db_path, 1_000_000)
+        ours, theirs, rss = [], [], []
+        out = os.path.join(scratch, "out.csv")
+        for _ in range(runs):
+            with open(os.devnull, "w") as null:
+                seconds, peak = timed([knotless, "--data-dir", folder, "export", "pain", "-o", out],
+                                      null)
+                ours.append(seconds)
+                rss.append(peak)
+                seconds, _ = timed(["/usr/bin/sqlite3", "-csv", "-header", "-readonly", db_path,
+                                    SQLITE_PAIN_CSV], null)
+                theirs.append(seconds)
+        size = os.path.getsize(out)
+    ours.sort()
+    theirs.sort()
+    rss.sort()
+    a, b, r = ours[len(ours) // 2], theirs[len(theirs) // 2], rss[len(rss) // 2]
+    print(f"\nCSV export of {total:,} pain entries (median of {runs} interleaved runs)")
+    print(f"  {'knotless export pain -o FILE':40} {a:7.2f} s   {size / 1e6:6.0f} MB written")
+    print(f"  {'sqlite3 -csv, the same columns':40} {b:7.2f} s")
+    ratio_ok = a <= b
+    rss_ok = r < 30
+    print(f"  {'ratio knotless / sqlite3':40} {a / b:7.2f}     budget <= 1  "
+          f"{'ok' if ratio_ok else 'OVER'}")
+    print(f"  {'peak RSS of knotless export':40} {r:7.1f} MB  budget < 30 MB  "
+          f"{'ok' if rss_ok else 'OVER'}")
+    return not (ratio_ok and rss_ok)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default="_build")
@@ -132,6 +225,7 @@ def main():
     over = startup(args.build, args.runs)
     over = body(args.build, args.runs) or over
     over = journal(args.build) or over
+    over = export(args.build) or over
     sys.exit(1 if over else 0)
 
 
