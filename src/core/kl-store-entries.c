@@ -19,7 +19,9 @@
 #include "kl-store-private.h"
 
 /* Factors and locations ride along as ';'-joined lists (neither a factor name nor a region id
- * may hold ';' or ':'), so a page of entries is one query. */
+ * may hold ';' or ':'), so a page of entries is one query. Factors are listed built-in ones
+ * first, in catalogue order, then the user's own by name, not by row id: ids differ between a
+ * journal and one its export was imported into (a back-dated entry may name a factor first). */
 /* The local day of an entry, exactly as the index pain_entries_by_day has it. */
 #define ENTRY_DAY "date (at_ms / 1000 + utc_offset_min * 60, 'unixepoch')"
 
@@ -29,7 +31,8 @@
   " e.medication, e.medication_helped, e.note," \
   " (SELECT group_concat (name, ';') FROM" \
   "   (SELECT f.name FROM entry_factors ef JOIN factors f ON f.id = ef.factor_id" \
-  "     WHERE ef.entry_id = e.id ORDER BY f.id))," \
+  "     WHERE ef.entry_id = e.id" \
+  "     ORDER BY f.builtin DESC, CASE WHEN f.builtin THEN f.id END, f.name))," \
   " (SELECT group_concat (item, ';') FROM" \
   "   (SELECT coalesce (l.knot_id, 0) || ':' || l.region || ':' || coalesce (l.pain, -1) AS item" \
   "     FROM entry_locations l WHERE l.entry_id = e.id ORDER BY l.id))"
@@ -322,14 +325,20 @@ find_equal_entry (KlStore      *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) stored = NULL;
+  gint64 at_ms = _kl_store_date_time_to_ms (kl_pain_entry_get_at (entry));
+  /* Exports give whole seconds: an entry logged at 09:30:12.345 comes back as 09:30:12, and is
+   * still the same check-in. */
+  gboolean whole_second = at_ms % 1000 == 0;
   int rc;
 
   *out_found = FALSE;
-  stmt = _kl_store_prepare (self, "SELECT id FROM pain_entries WHERE at_ms = ?1", error);
+  stmt = _kl_store_prepare (self, "SELECT id FROM pain_entries WHERE at_ms BETWEEN ?1 AND ?2",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, _kl_store_date_time_to_ms (kl_pain_entry_get_at (entry)));
+  sqlite3_bind_int64 (stmt, 1, at_ms);
+  sqlite3_bind_int64 (stmt, 2, whole_second ? at_ms + 999 : at_ms);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -347,7 +356,18 @@ find_equal_entry (KlStore      *self,
     return FALSE;
 
   for (guint i = 0; i < stored->len && !*out_found; i++)
-    *out_found = kl_pain_entry_equal (entry, g_ptr_array_index (stored, i));
+    {
+      KlPainEntry *other = g_ptr_array_index (stored, i);
+
+      if (whole_second)
+        {
+          GDateTime *at = kl_pain_entry_get_at (other);
+          g_autoptr(GDateTime) second = g_date_time_add (at, -g_date_time_get_microsecond (at));
+
+          kl_pain_entry_set_at (other, second);
+        }
+      *out_found = kl_pain_entry_equal (entry, other);
+    }
 
   return TRUE;
 }

@@ -5,10 +5,13 @@
 import csv
 import io
 import os
+import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 BINARY = os.environ["KNOTLESS_BIN"]
@@ -319,6 +322,220 @@ class Journal(unittest.TestCase):
         # In the file itself, not only as the csv module reads it back.
         self.assertIn(",\"'=HYPERLINK(\"\"http://x\"\"), then rest\"\r\n", out)
         self.assertEqual(read_csv(out)[0]["note"], "'=HYPERLINK(\"http://x\"), then rest")
+
+
+class ExportImport(unittest.TestCase):
+    HEADER = Journal.HEADER
+    NOTE = 'Ünïcödé — “curly” and "straight", a comma\r\nCRLF line\nLF line ✓'
+
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        self.folder = self.scratch.name
+        self.data_dir = os.path.join(self.folder, "data")
+        self.other_dir = os.path.join(self.folder, "other")
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def run_in(self, data_dir, *args):
+        result = knotless("--data-dir", data_dir, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def run_ok(self, *args):
+        return self.run_in(self.data_dir, *args)
+
+    def fill(self):
+        """A knot and three entries, one logged now (to the millisecond, as the app does)."""
+        self.assertEqual(self.run_ok("knot", "add", "upper-trapezius", "--side", "left",
+                                     "--pain", "7"), "1\n")
+        self.run_ok("log", "--pain", "6", "--worst", "8", "--least", "2", "--knot", "1",
+                    "--factor", "poor sleep", "--factor", "Nachtschicht", "--note", self.NOTE,
+                    "--at", "2025-06-14T21:30:00-04:00")
+        self.run_ok("log", "--pain", "3", "--factor", "@home", "--note", "=SUM(A1), at the desk",
+                    "--at", "2025-06-15T09:05:00+05:30")
+        self.run_ok("log", "--pain", "5", "--note", "logged just now")
+
+    def read_file(self, path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    def assert_usage_error(self, args, needle):
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        self.assertEqual(result.stdout, "")
+        self.assertIn(needle, result.stderr.split("Usage:")[0])
+
+    def test_export_pain_to_file(self):
+        self.fill()
+        path = os.path.join(self.folder, "pain.csv")
+        self.assertEqual(self.run_ok("export", "pain", "-o", path), "")
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        data = self.read_file(path)
+        self.assertTrue(data.startswith(self.HEADER.encode()), data[:200])
+        # Every row ends in CRLF; a bare LF is only found inside the quoted note.
+        self.assertTrue(data.endswith(b"\r\n"))
+        self.assertEqual(data.count(b"\r\n"), 1 + 3 + 1)
+        self.assertEqual(data.replace(b"\r\n", b"").count(b"\n"), 1)
+        # The same rows as `knotless entries` and as the export to standard output.
+        self.assertEqual(data.decode(), self.run_ok("entries"))
+        self.assertEqual(data.decode(), self.run_ok("export", "pain"))
+        self.assertEqual(data.decode(), self.run_ok("export", "pain", "-o", "-"))
+        # No temporary file left beside it.
+        self.assertEqual(sorted(os.listdir(self.folder)), ["data", "pain.csv"])
+
+    def test_export_all_to_folder(self):
+        self.fill()
+        out = os.path.join(self.folder, "out")
+        os.mkdir(out)
+        before = time.strftime("%Y-%m-%d")
+        printed = self.run_ok("export", "all", "-o", out)
+        after = time.strftime("%Y-%m-%d")
+        names = sorted(os.listdir(out))
+        self.assertIn(names, [[f"knotless-knots-{day}.csv", f"knotless-pain-{day}.csv"]
+                              for day in (before, after)])
+        self.assertEqual(sorted(printed.splitlines()), [os.path.join(out, n) for n in names])
+        for name in names:
+            path = os.path.join(out, name)
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600, name)
+        pain = self.read_file(os.path.join(out, names[1])).decode()
+        self.assertEqual(pain, self.run_ok("entries"))
+        knots = read_csv(self.read_file(os.path.join(out, names[0])).decode())
+        self.assertEqual([(row["knot_id"], row["region"], row["tenderness"]) for row in knots],
+                         [("1", "upper-trapezius-left", "7")])
+
+    def test_export_bom(self):
+        self.fill()
+        plain = self.run_ok("export", "pain")
+        self.assertFalse(plain.startswith("\ufeff"))
+        self.assertEqual(self.run_ok("export", "pain", "--bom"), "\ufeff" + plain)
+        path = os.path.join(self.folder, "excel.csv")
+        self.run_ok("export", "pain", "--bom", "-o", path)
+        self.assertEqual(self.read_file(path), b"\xef\xbb\xbf" + plain.encode())
+
+    def test_export_bad_usage(self):
+        self.fill()
+        self.assert_usage_error(["export", "sessions"], "sessions")
+        self.assert_usage_error(["export", "frobnicate"], "frobnicate")
+        self.assert_usage_error(["export", "pain", "--from", "last week"], "last week")
+        path = os.path.join(self.folder, "a-file.csv")
+        with open(path, "w") as f:
+            f.write("kept")
+        self.assert_usage_error(["export", "all", "-o", path], path)
+        with open(path) as f:
+            self.assertEqual(f.read(), "kept")
+        self.assertEqual(sorted(os.listdir(self.folder)), ["a-file.csv", "data"])
+
+    def test_export_into_a_file_as_folder_fails(self):
+        self.fill()
+        path = os.path.join(self.folder, "file-not-dir")
+        with open(path, "w") as f:
+            f.write("kept")
+        result = knotless("--data-dir", self.data_dir, "export", "pain", "-o",
+                          os.path.join(path, "out.csv"))
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn(path, result.stderr)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        self.assertEqual(sorted(os.listdir(self.folder)), ["data", "file-not-dir"])
+
+    def test_import_round_trip(self):
+        self.fill()
+        path = os.path.join(self.folder, "pain.csv")
+        self.run_ok("export", "pain", "-o", path)
+        self.assertEqual(self.run_in(self.other_dir, "knot", "add", "upper-trapezius-left"),
+                         "1\n")
+
+        out = self.run_in(self.other_dir, "import", "pain", path)
+        self.assertEqual(out, "3 entries imported, 0 identical to ones stored skipped.\n")
+        again = os.path.join(self.folder, "again.csv")
+        self.run_in(self.other_dir, "export", "pain", "-o", again)
+        self.assertEqual(self.read_file(again), self.read_file(path))
+
+        # Brought back into either journal, the one it came from too, it adds nothing.
+        for data_dir in (self.other_dir, self.data_dir):
+            out = self.run_in(data_dir, "import", "pain", path)
+            self.assertEqual(out, "0 entries imported, 3 identical to ones stored skipped.\n")
+            self.assertEqual(self.run_in(data_dir, "entries").encode(), self.read_file(path))
+
+    def test_import_bad_file_writes_nothing(self):
+        self.fill()
+        before = self.run_ok("entries")
+        path = os.path.join(self.folder, "bad.csv")
+        # Header on line 1, the first entry's note over lines 2 to 4, two more rows on lines 5
+        # and 6 (one changed, so that it would be added), the bad row on line 7.
+        bad = (before.replace("logged just now", "changed so not a duplicate") +
+               ",2025-06-16T10:00:00+02:00,12,,,,,,,,,,,,\r\n")
+        with open(path, "w", newline="") as f:
+            f.write(bad)
+        result = knotless("--data-dir", self.data_dir, "import", "pain", path)
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        self.assertEqual(result.stdout, "")
+        self.assertIn("line 7, column “pain_now”", result.stderr)
+        self.assertIn("12", result.stderr)
+        self.assertEqual(self.run_ok("entries"), before)
+
+        result = knotless("--data-dir", self.data_dir, "import", "pain",
+                          os.path.join(self.folder, "missing.csv"))
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        self.assertIn("missing.csv", result.stderr)
+
+    def test_import_dry_run(self):
+        path = os.path.join(self.folder, "other-app.csv")
+        with open(path, "w", newline="") as f:
+            f.write("When,Mood,Pain Level,Comments\r\n"
+                    "2025-03-01 09:30,ok,4,\"stiff, after the drive\"\r\n"
+                    "2025-03-02,bad,6,\r\n")
+        empty = self.run_ok("entries")
+        out = self.run_ok("import", "pain", "--dry-run", path)
+        self.assertEqual(out.splitlines(), [
+            "When → Date and time",
+            "Mood → (ignored)",
+            "Pain Level → Pain",
+            "Comments → Note",
+            "2 entries would be imported, 0 identical to ones stored skipped; "
+            "nothing was written.",
+        ])
+        self.assertEqual(self.run_ok("entries"), empty)
+
+        out = self.run_ok("import", "pain", path)
+        self.assertEqual(out, "2 entries imported, 0 identical to ones stored skipped.\n")
+        rows = read_csv(self.run_ok("entries"))
+        self.assertEqual([(row["pain_now"], row["note"]) for row in rows],
+                         [("4", "stiff, after the drive"), ("6", "")])
+        out = self.run_ok("import", "pain", "--dry-run", path)
+        self.assertIn("0 entries would be imported, 2 identical", out)
+
+    def test_csv_module_reads_back_what_entries_lists(self):
+        self.fill()
+        path = os.path.join(self.folder, "pain.csv")
+        self.run_ok("export", "pain", "-o", path)
+        with open(path, newline="", encoding="utf-8") as f:
+            exported = list(csv.DictReader(f))
+        listed = read_csv(self.run_ok("entries"))
+        self.assertEqual(exported, listed)
+        self.assertEqual(len(exported), 3)
+        self.assertEqual(exported[0]["note"], self.NOTE)
+        self.assertEqual(exported[0]["knots"], "1")
+        self.assertEqual(exported[1]["note"], "'=SUM(A1), at the desk")
+        self.assertEqual(exported[1]["factors"], "'@home")
+
+    def test_sqlite_imports_the_export(self):
+        sqlite3_shell = shutil.which("sqlite3")
+        self.assertIsNotNone(sqlite3_shell, "the sqlite3 shell is needed: apt-get install sqlite3")
+        self.fill()
+        path = os.path.join(self.folder, "pain.csv")
+        self.run_ok("export", "pain", "-o", path)
+        database = os.path.join(self.folder, "import.db")
+        subprocess.run([sqlite3_shell, database, ".mode csv", f".import '{path}' pain"],
+                       capture_output=True, timeout=30, check=True)
+        db = sqlite3.connect(database)
+        try:
+            rows = db.execute("SELECT id, note FROM pain ORDER BY rowid").fetchall()
+        finally:
+            db.close()
+        listed = read_csv(self.run_ok("entries"))
+        self.assertEqual(rows, [(row["id"], row["note"]) for row in listed])
+        self.assertEqual(rows[0][1], self.NOTE)
 
 
 if __name__ == "__main__":
