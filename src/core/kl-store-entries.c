@@ -25,14 +25,18 @@
 /* The local day of an entry, exactly as the index pain_entries_by_day has it. */
 #define ENTRY_DAY "date (at_ms / 1000 + utc_offset_min * 60, 'unixepoch')"
 
-#define ENTRY_COLUMNS \
-  "e.id, e.at_ms, e.utc_offset_min, e.pain_now, e.pain_worst, e.pain_least," \
-  " e.interference_activity, e.interference_mood, e.interference_sleep, e.interference_work," \
-  " e.medication, e.medication_helped, e.note," \
+/* An entry's factors, ';'-separated: the built-in ones in CONTENT.md's order, then the user's
+ * own by name, so that the same entries export the same in any journal. */
+#define FACTOR_LIST \
   " (SELECT group_concat (name, ';') FROM" \
   "   (SELECT f.name FROM entry_factors ef JOIN factors f ON f.id = ef.factor_id" \
   "     WHERE ef.entry_id = e.id" \
-  "     ORDER BY f.builtin DESC, CASE WHEN f.builtin THEN f.id END, f.name))," \
+  "     ORDER BY f.builtin DESC, CASE WHEN f.builtin THEN f.id END, f.name))"
+
+#define ENTRY_COLUMNS \
+  "e.id, e.at_ms, e.utc_offset_min, e.pain_now, e.pain_worst, e.pain_least," \
+  " e.interference_activity, e.interference_mood, e.interference_sleep, e.interference_work," \
+  " e.medication, e.medication_helped, e.note," FACTOR_LIST "," \
   " (SELECT group_concat (item, ';') FROM" \
   "   (SELECT coalesce (l.knot_id, 0) || ':' || l.region || ':' || coalesce (l.pain, -1) AS item" \
   "     FROM entry_locations l WHERE l.entry_id = e.id ORDER BY l.id))"
@@ -683,10 +687,7 @@ kl_store_foreach_pain_row (KlStore              *self,
                            "SELECT e.id, e.at_ms, e.utc_offset_min, e.pain_now, e.pain_worst,"
                            " e.pain_least, e.interference_activity, e.interference_mood,"
                            " e.interference_sleep, e.interference_work, e.medication,"
-                           " e.medication_helped, e.note,"
-                           " (SELECT group_concat (name, ';') FROM"
-                           "   (SELECT f.name FROM entry_factors ef JOIN factors f"
-                           "     ON f.id = ef.factor_id WHERE ef.entry_id = e.id ORDER BY f.id)),"
+                           " e.medication_helped, e.note," FACTOR_LIST ","
                            " (SELECT group_concat (item, ';') FROM"
                            "   (SELECT l.knot_id || coalesce ('=' || l.pain, '') AS item"
                            "     FROM entry_locations l WHERE l.entry_id = e.id"

@@ -126,18 +126,24 @@ def journal(build):
 # The same columns as `knotless export pain`, from SQLite's own CSV printer: the reference.
 SQLITE_PAIN_CSV = """
 SELECT e.id,
-  strftime ('%Y-%m-%dT%H:%M:%S', e.at_ms / 1000 + e.utc_offset_min * 60, 'unixepoch')
+  strftime ('%Y-%m-%dT%H:%M:%S',
+            (e.at_ms - ((e.at_ms % 1000) + 1000) % 1000) / 1000 + e.utc_offset_min * 60,
+            'unixepoch')
     || printf ('%s%02d:%02d', CASE WHEN e.utc_offset_min < 0 THEN '-' ELSE '+' END,
                abs (e.utc_offset_min) / 60, abs (e.utc_offset_min) % 60) AS recorded_at,
-  e.pain_now, e.pain_worst, e.pain_least,
-  (SELECT group_concat (l.knot_id || coalesce ('=' || l.pain, ''), ';') FROM entry_locations l
-    WHERE l.entry_id = e.id AND l.knot_id IS NOT NULL) AS knots,
-  (SELECT group_concat (l.region || coalesce ('=' || l.pain, ''), ';') FROM entry_locations l
-    WHERE l.entry_id = e.id AND l.knot_id IS NULL) AS regions,
-  (SELECT group_concat (f.name, ';') FROM entry_factors ef JOIN factors f ON f.id = ef.factor_id
-    WHERE ef.entry_id = e.id) AS factors,
+  e.pain_now AS pain_now, e.pain_worst AS pain_worst_24h, e.pain_least AS pain_least_24h,
+  (SELECT group_concat (item, ';') FROM
+    (SELECT l.knot_id || coalesce ('=' || l.pain, '') AS item FROM entry_locations l
+      WHERE l.entry_id = e.id AND l.knot_id IS NOT NULL ORDER BY l.id)) AS knots,
+  (SELECT group_concat (item, ';') FROM
+    (SELECT l.region || coalesce ('=' || l.pain, '') AS item FROM entry_locations l
+      WHERE l.entry_id = e.id AND l.knot_id IS NULL ORDER BY l.id)) AS regions,
+  (SELECT group_concat (name, ';') FROM
+    (SELECT f.name FROM entry_factors ef JOIN factors f ON f.id = ef.factor_id
+      WHERE ef.entry_id = e.id
+      ORDER BY f.builtin DESC, CASE WHEN f.builtin THEN f.id END, f.name)) AS factors,
   e.interference_activity, e.interference_mood, e.interference_sleep, e.interference_work,
-  e.medication, e.medication_helped, e.note
+  e.medication, e.medication_helped AS medication_helped_pct, e.note
 FROM pain_entries e ORDER BY e.at_ms, e.id
 """
 
