@@ -37,6 +37,11 @@ gboolean     _kl_cli_parse         (const KlCliCommand  *command,
                                     char              ***argv,
                                     int                  n_arguments);
 KlCsvWriter *_kl_cli_stdout_csv    (void);
+GDateTime   *_kl_cli_parse_instant (const char          *text);
+gboolean     _kl_cli_parse_period  (const char          *from_text,
+                                    const char          *to_text,
+                                    GDateTime          **out_from,
+                                    GDateTime          **out_to);
 
 /* The subcommands. */
 int _kl_cli_regions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
@@ -44,5 +49,7 @@ int _kl_cli_knots   (const KlCliCommand *command, const char *data_dir, int argc
 int _kl_cli_knot    (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_log     (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_entries (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_routines (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_sessions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,6 +29,9 @@ static const KlCliCommand commands[] = {
   { "log", "--pain N [--worst N] [--least N] [--knot ID]... [--factor NAME]... [--note TEXT]"
     " [--at ISO8601]", N_("add a check-in to the pain journal"), _kl_cli_log },
   { "entries", "[--from DATE] [--to DATE]", N_("the pain journal, as CSV"), _kl_cli_entries },
+  { "routines", "", N_("the routines, built-in and your own, as CSV"), _kl_cli_routines },
+  { "sessions", "[--from DATE] [--to DATE]", N_("the routine sessions, as CSV"),
+    _kl_cli_sessions },
   { NULL }
 };
 
@@ -132,6 +136,58 @@ _kl_cli_parse (const KlCliCommand  *command,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* ISO 8601 with or without an offset (local time then), or a date alone (its midnight). */
+GDateTime *
+_kl_cli_parse_instant (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GDateTime *instant = g_date_time_new_from_iso8601 (text, local);
+  unsigned year, month, day;
+  char rest;
+
+  if (instant != NULL)
+    return instant;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return g_date_time_new (local, year, month, day, 0, 0, 0);
+
+  return NULL;
+}
+
+/* --from and --to of the listings, either NULL: @out_to is the end of the period, excluded.
+ * FALSE after the usage message, which names the bad value. */
+gboolean
+_kl_cli_parse_period (const char  *from_text,
+                      const char  *to_text,
+                      GDateTime  **out_from,
+                      GDateTime  **out_to)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (from_text != NULL && !(from = _kl_cli_parse_instant (from_text)))
+    {
+      _kl_cli_usage_error (_("--from must be a date like 2026-11-20, not “%s”"), from_text);
+      return FALSE;
+    }
+
+  if (to_text != NULL && !(end = _kl_cli_parse_instant (to_text)))
+    {
+      _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
+      return FALSE;
+    }
+
+  *out_from = g_steal_pointer (&from);
+  /* A date alone means the whole of that day; an instant, up to and including it. */
+  if (end == NULL)
+    *out_to = NULL;
+  else
+    *out_to = strchr (to_text, 'T') == NULL ? g_date_time_add_days (end, 1)
+                                            : g_date_time_add_seconds (end, 0.001);
   return TRUE;
 }
 
