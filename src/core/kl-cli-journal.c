@@ -158,7 +158,7 @@ _kl_cli_entries (const KlCliCommand *command,
   if (!_kl_cli_parse (command, entries, &argc, &argv, 0))
     return KL_CLI_EXIT_USAGE;
 
-  if (!_kl_cli_parse_range (from_text, to_text, &from, &to))
+  if (!_kl_cli_parse_period (from_text, to_text, &from, &to))
     return KL_CLI_EXIT_USAGE;
   filter.from = from;
   filter.to = to;

@@ -38,7 +38,7 @@ gboolean     _kl_cli_parse         (const KlCliCommand  *command,
                                     int                  n_arguments);
 KlCsvWriter *_kl_cli_stdout_csv    (void);
 GDateTime   *_kl_cli_parse_instant (const char          *text);
-gboolean     _kl_cli_parse_range   (const char          *from_text,
+gboolean     _kl_cli_parse_period  (const char          *from_text,
                                     const char          *to_text,
                                     GDateTime          **out_from,
                                     GDateTime          **out_to);
@@ -51,5 +51,7 @@ int _kl_cli_log     (const KlCliCommand *command, const char *data_dir, int argc
 int _kl_cli_entries (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_export  (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_import  (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_routines (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_sessions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 
 G_END_DECLS

@@ -33,6 +33,9 @@ static const KlCliCommand commands[] = {
     N_("write CSV files: one per dataset, atomically, readable only by you"), _kl_cli_export },
   { "import", "pain FILE [--dry-run]",
     N_("read pain entries from CSV: all rows or none, identical ones skipped"), _kl_cli_import },
+  { "routines", "", N_("the routines, built-in and your own, as CSV"), _kl_cli_routines },
+  { "sessions", "[--from DATE] [--to DATE]", N_("the routine sessions, as CSV"),
+    _kl_cli_sessions },
   { NULL }
 };
 
@@ -159,35 +162,36 @@ _kl_cli_parse_instant (const char *text)
   return NULL;
 }
 
-/* --from and --to: a date alone in --to means the whole of that day, so the end is the next
- * midnight (excluded); an instant means up to and including it. FALSE after the message. */
+/* --from and --to of the listings, either NULL: @out_to is the end of the period, excluded.
+ * FALSE after the usage message, which names the bad value. */
 gboolean
-_kl_cli_parse_range (const char  *from_text,
-                     const char  *to_text,
-                     GDateTime  **out_from,
-                     GDateTime  **out_to)
+_kl_cli_parse_period (const char  *from_text,
+                      const char  *to_text,
+                      GDateTime  **out_from,
+                      GDateTime  **out_to)
 {
-  *out_from = *out_to = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) end = NULL;
 
-  if (from_text != NULL && !(*out_from = _kl_cli_parse_instant (from_text)))
+  if (from_text != NULL && !(from = _kl_cli_parse_instant (from_text)))
     {
       _kl_cli_usage_error (_("--from must be a date like 2026-11-20, not “%s”"), from_text);
       return FALSE;
     }
-  if (to_text != NULL)
-    {
-      g_autoptr(GDateTime) end = _kl_cli_parse_instant (to_text);
 
-      if (end == NULL)
-        {
-          g_clear_pointer (out_from, g_date_time_unref);
-          _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
-          return FALSE;
-        }
-      *out_to = strchr (to_text, 'T') == NULL ? g_date_time_add_days (end, 1)
-                                              : g_date_time_add_seconds (end, 0.001);
+  if (to_text != NULL && !(end = _kl_cli_parse_instant (to_text)))
+    {
+      _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
+      return FALSE;
     }
 
+  *out_from = g_steal_pointer (&from);
+  /* A date alone means the whole of that day; an instant, up to and including it. */
+  if (end == NULL)
+    *out_to = NULL;
+  else
+    *out_to = strchr (to_text, 'T') == NULL ? g_date_time_add_days (end, 1)
+                                            : g_date_time_add_seconds (end, 0.001);
   return TRUE;
 }
 

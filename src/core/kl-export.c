@@ -27,6 +27,11 @@ static const char * const pain_columns[] = {
   "interference_work", "medication", "medication_helped_pct", "note", NULL
 };
 
+static const char * const session_columns[] = {
+  "id", "routine", "started_at", "ended_at", "completed", "stopped_at_step", "pain_before",
+  "pain_after", "knot_id", "active_seconds", NULL
+};
+
 /* ISO 8601 with the offset the instant was recorded at; empty for none. */
 void
 kl_export_add_date_time (KlCsvWriter *csv,
@@ -152,6 +157,48 @@ kl_export_write_pain_row (KlCsvWriter      *csv,
   kl_csv_writer_add_text (csv, row->medication);
   add_rating (csv, row->medication_helped);
   kl_csv_writer_add_text (csv, row->note);
+
+  return kl_csv_writer_end_row (csv, NULL, error);
+}
+
+gboolean
+kl_export_write_session_header (KlCsvWriter  *csv,
+                                GError      **error)
+{
+  g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
+
+  return kl_csv_writer_write_header (csv, session_columns, NULL, error);
+}
+
+/* The step it was stopped in is counted from 1, as the routine file numbers its steps. */
+gboolean
+kl_export_write_session (KlCsvWriter  *csv,
+                         KlSession    *session,
+                         GError      **error)
+{
+  int stopped_at_step;
+
+  g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
+  g_return_val_if_fail (KL_IS_SESSION (session), FALSE);
+
+  stopped_at_step = kl_session_get_stopped_at_step (session);
+
+  kl_csv_writer_add_int (csv, kl_session_get_id (session));
+  kl_csv_writer_add_text (csv, kl_session_get_routine (session));
+  kl_export_add_date_time (csv, kl_session_get_started (session));
+  kl_export_add_date_time (csv, kl_session_get_ended (session));
+  kl_csv_writer_add_text (csv, kl_session_get_completed (session) ? "yes" : "no");
+  if (stopped_at_step == KL_SESSION_NO_STEP)
+    kl_csv_writer_add_empty (csv);
+  else
+    kl_csv_writer_add_int (csv, stopped_at_step + 1);
+  add_rating (csv, kl_session_get_pain_before (session));
+  add_rating (csv, kl_session_get_pain_after (session));
+  if (kl_session_get_knot_id (session) == 0)
+    kl_csv_writer_add_empty (csv);
+  else
+    kl_csv_writer_add_int (csv, kl_session_get_knot_id (session));
+  kl_csv_writer_add_int (csv, kl_session_get_active_seconds (session));
 
   return kl_csv_writer_end_row (csv, NULL, error);
 }

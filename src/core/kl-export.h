@@ -9,6 +9,7 @@
 
 #include "kl-csv.h"
 #include "kl-pain-entry.h"
+#include "kl-session.h"
 #include "kl-store.h"
 
 G_BEGIN_DECLS
@@ -66,5 +67,12 @@ void     kl_export_add_instant       (KlCsvWriter  *csv,
                                       int           utc_offset_min);
 void     kl_export_add_date_time     (KlCsvWriter  *csv,
                                       GDateTime    *date_time);
+
+/* The sessions file, as README.md documents it: one row per routine session. */
+gboolean kl_export_write_session_header (KlCsvWriter  *csv,
+                                         GError      **error);
+gboolean kl_export_write_session        (KlCsvWriter  *csv,
+                                         KlSession    *session,
+                                         GError      **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kl-pain-stats.h"
@@ -32,6 +33,16 @@ kl_factor_comparison_clear (KlFactorComparison *comparison)
   g_return_if_fail (comparison != NULL);
 
   g_clear_pointer (&comparison->factor, g_free);
+}
+
+gboolean
+kl_pain_stats_is_meaningful (double from,
+                             double to)
+{
+  double change = fabs (to - from);
+
+  return change >= MEANINGFUL_POINTS - THRESHOLD_SLACK ||
+         (from > 0 && change / from * 100.0 >= MEANINGFUL_PERCENT - THRESHOLD_SLACK);
 }
 
 /* Factors */
@@ -234,10 +245,57 @@ kl_pain_stats_change (const KlPainDay *days,
   change.last = mean_of_days (sorted, last_start, sorted->len);
   change.change = change.last - change.first;
   change.percent = change.first != 0 ? change.change / change.first * 100.0 : 0.0;
-  change.meaningful = fabs (change.change) >= MEANINGFUL_POINTS - THRESHOLD_SLACK ||
-                      (change.first > 0 &&
-                       fabs (change.percent) >= MEANINGFUL_PERCENT - THRESHOLD_SLACK);
+  change.meaningful = kl_pain_stats_is_meaningful (change.first, change.last);
 
   *out_change = change;
   return TRUE;
+}
+
+/* Relief after routines */
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int ia = *(const int *)a;
+  int ib = *(const int *)b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+void
+kl_pain_stats_relief (const int    *before,
+                      const int    *after,
+                      guint         n_rated,
+                      KlPainRelief *out_relief)
+{
+  g_autofree int *changes = NULL;
+  KlPainRelief relief = { 0 };
+
+  g_return_if_fail (n_rated == 0 || (before != NULL && after != NULL));
+  g_return_if_fail (out_relief != NULL);
+
+  relief.n_rated = n_rated;
+  if (n_rated == 0)
+    {
+      *out_relief = relief;
+      return;
+    }
+
+  changes = g_new (int, n_rated);
+  for (guint i = 0; i < n_rated; i++)
+    {
+      changes[i] = after[i] - before[i];
+      if (changes[i] < 0 && kl_pain_stats_is_meaningful (before[i], after[i]))
+        relief.n_meaningful_drops++;
+    }
+
+  /* The median, not the mean: one session that went badly should not hide the usual effect. */
+  qsort (changes, n_rated, sizeof (int), compare_ints);
+  relief.median_change = n_rated % 2 == 1
+    ? changes[n_rated / 2]
+    : (changes[n_rated / 2 - 1] + changes[n_rated / 2]) / 2.0;
+  relief.meaningful_share = (double) relief.n_meaningful_drops / n_rated;
+
+  *out_relief = relief;
 }

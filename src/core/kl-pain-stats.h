@@ -49,7 +49,21 @@ typedef struct
   gboolean meaningful;     /* |change| >= 2 points or |percent| >= 30 (Farrar et al., 2001) */
 } KlPainChange;
 
+/* What a routine's sessions did to pain, from the sessions rated both before and after. */
+typedef struct
+{
+  guint    n_rated;
+  double   median_change;      /* after - before: negative is better; 0 when none is rated */
+  guint    n_meaningful_drops; /* by 2 points or 30 % (kl_pain_stats_is_meaningful ()) */
+  double   meaningful_share;   /* n_meaningful_drops / n_rated, 0 … 1; 0 when none is rated */
+} KlPainRelief;
+
 void      kl_factor_comparison_clear   (KlFactorComparison *comparison);
+
+/* Whether pain going from @from to @to, either way, is a meaningful change: 2 points or 30 % of
+ * @from (Farrar et al., 2001). */
+gboolean  kl_pain_stats_is_meaningful   (double              from,
+                                         double              to);
 
 /* @days: KlPainDay with data (n_entries > 0), any order. @factor_days: for each day (same
  * index), a NULL-terminated array of the factors recorded that day, or NULL for none.
@@ -63,5 +77,11 @@ GArray   *kl_pain_stats_compare_factors (const KlPainDay    *days,
 gboolean  kl_pain_stats_change          (const KlPainDay    *days,
                                          guint               n_days,
                                          KlPainChange       *out_change);
+
+/* @before and @after: the ratings (0–10) of @n_rated sessions, same index, any order. */
+void      kl_pain_stats_relief          (const int          *before,
+                                         const int          *after,
+                                         guint               n_rated,
+                                         KlPainRelief       *out_relief);
 
 G_END_DECLS

@@ -528,11 +528,22 @@ kl_routine_init (KlRoutine *self)
 KlRoutine *
 kl_routine_copy (KlRoutine *self)
 {
+  g_return_val_if_fail (KL_IS_ROUTINE (self), NULL);
+
+  return kl_routine_copy_as (self, self->slug);
+}
+
+/* A copy under another slug: the slug is fixed at construction, and a duplicate needs its own. */
+KlRoutine *
+kl_routine_copy_as (KlRoutine  *self,
+                    const char *slug)
+{
   KlRoutine *copy;
 
   g_return_val_if_fail (KL_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (slug != NULL, NULL);
 
-  copy = kl_routine_new (self->slug);
+  copy = kl_routine_new (slug);
   set_string (&copy->name, self->name);
   set_string (&copy->summary, self->summary);
   copy->kind = self->kind;
@@ -2043,4 +2054,210 @@ kl_routine_load_builtin (const char  *slug,
     }
 
   return load_builtin (slug, error);
+}
+
+const char * const *
+kl_routine_get_builtin_slugs (void)
+{
+  return builtin_slugs;
+}
+
+gboolean
+kl_routine_is_builtin_slug (const char *slug)
+{
+  g_return_val_if_fail (slug != NULL, FALSE);
+
+  return g_strv_contains (builtin_slugs, slug);
+}
+
+/* The file as compiled in, unparsed: the store keeps it as it is, so that it is translated when
+ * read, into whatever language the user runs then. */
+GBytes *
+kl_routine_get_builtin_bytes (const char  *slug,
+                              GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (slug != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!kl_routine_is_builtin_slug (slug))
+    {
+      g_set_error (error, KL_ROUTINE_ERROR, KL_ROUTINE_ERROR_MISSING,
+                   _("There is no built-in routine “%s”"), slug);
+      return NULL;
+    }
+
+  path = g_strconcat (RESOURCE_PATH "/routines/", slug, ".routine", NULL);
+  return g_resource_lookup_data (kl_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                 error);
+}
+
+/* Only the Version key, without the checks and translations of a full load: the store reads it
+ * for every built-in each time it opens, and loads a file in full only when it changed. */
+gboolean
+kl_routine_peek_version (GBytes  *bytes,
+                         guint   *out_version,
+                         GError **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *text = NULL;
+  const char *data;
+  gsize size;
+  guint64 version;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_key_file_load_from_data (key_file, data != NULL ? data : "", size, G_KEY_FILE_NONE,
+                                  error))
+    return FALSE;
+
+  text = g_key_file_get_string (key_file, ROUTINE_GROUP, "Version", NULL);
+  if (text == NULL)
+    {
+      *out_version = 1;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT, &version, NULL))
+    {
+      g_set_error (error, KL_ROUTINE_ERROR, KL_ROUTINE_ERROR_INVALID,
+                   _("[Routine] Version: “%s” is not a whole number from 1"), text);
+      return FALSE;
+    }
+
+  *out_version = version;
+  return TRUE;
+}
+
+/* Saving ---------------------------------------------------------------------------------------- */
+
+/* Seconds as the files write them: decimals only where needed, to the millisecond. */
+static char *
+format_seconds (gint64 us)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gint64 ms = (us + (us >= 0 ? 500 : -500)) / 1000;
+  char *end;
+
+  if (ms % 1000 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, ms / 1000);
+
+  g_ascii_formatd (text, sizeof text, "%.3f", ms / 1000.0);
+  end = text + strlen (text);
+  while (end[-1] == '0')
+    *--end = '\0';
+
+  return g_strdup (text);
+}
+
+static void
+set_seconds (GKeyFile   *key_file,
+             const char *group,
+             const char *key,
+             gint64      us)
+{
+  g_autofree char *text = format_seconds (us);
+
+  g_key_file_set_string (key_file, group, key, text);
+}
+
+static void
+set_text (GKeyFile   *key_file,
+          const char *group,
+          const char *key,
+          const char *text)
+{
+  if (!is_blank (text))
+    g_key_file_set_string (key_file, group, key, text);
+}
+
+static void
+set_list (GKeyFile    *key_file,
+          const char  *group,
+          const char  *key,
+          char       **list)
+{
+  if (list != NULL && list[0] != NULL)
+    g_key_file_set_string_list (key_file, group, key, (const char * const *) list,
+                                g_strv_length (list));
+}
+
+/* The routine in the format of data/routines, which kl_routine_load_from_bytes () reads back as
+ * it was. Texts are written as they are now, in the user's language for a built-in's. */
+GBytes *
+kl_routine_to_bytes (KlRoutine *self)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GPtrArray) lengths = g_ptr_array_new_with_free_func (g_free);
+  char *data;
+  gsize size;
+
+  g_return_val_if_fail (KL_IS_ROUTINE (self), NULL);
+
+  g_key_file_set_string (key_file, ROUTINE_GROUP, "Slug", self->slug);
+  set_text (key_file, ROUTINE_GROUP, "Name", self->name);
+  set_text (key_file, ROUTINE_GROUP, "Summary", self->summary);
+  g_key_file_set_string (key_file, ROUTINE_GROUP, "Kind", kl_routine_kind_to_string (self->kind));
+  g_key_file_set_uint64 (key_file, ROUTINE_GROUP, "Version", self->version);
+  set_list (key_file, ROUTINE_GROUP, "Regions", self->regions);
+  set_list (key_file, ROUTINE_GROUP, "Equipment", self->equipment);
+  set_text (key_file, ROUTINE_GROUP, "Cautions", self->cautions);
+  set_list (key_file, ROUTINE_GROUP, "Sources", self->sources);
+  set_list (key_file, ROUTINE_GROUP, "FollowUp", self->follow_up);
+
+  for (guint i = 0; i < self->lengths->len; i++)
+    g_ptr_array_add (lengths, format_seconds (g_array_index (self->lengths, gint64, i)));
+  if (lengths->len > 0)
+    {
+      g_ptr_array_add (lengths, NULL);
+      set_list (key_file, ROUTINE_GROUP, "Lengths", (char **) lengths->pdata);
+    }
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      const KlRoutineStep *step = g_ptr_array_index (self->steps, i);
+      g_autofree char *group = g_strdup_printf ("Step %u", i + 1);
+
+      g_key_file_set_string (key_file, group, "Kind", kl_routine_step_kind_to_string (step->kind));
+      set_text (key_file, group, "Title", step->title);
+      set_text (key_file, group, "Instruction", step->instruction);
+      set_list (key_file, group, "Regions", step->regions);
+
+      if (step->kind == KL_ROUTINE_STEP_BREATHING)
+        {
+          set_seconds (key_file, group, "Inhale", step->inhale_us);
+          if (step->top_up_us > 0)
+            set_seconds (key_file, group, "TopUp", step->top_up_us);
+          if (step->hold_in_us > 0)
+            set_seconds (key_file, group, "HoldIn", step->hold_in_us);
+          set_seconds (key_file, group, "Exhale", step->exhale_us);
+          if (step->hold_out_us > 0)
+            set_seconds (key_file, group, "HoldOut", step->hold_out_us);
+          g_key_file_set_uint64 (key_file, group, "Cycles", step->cycles);
+          continue;
+        }
+
+      set_seconds (key_file, group, "Duration", step->duration_us);
+      if (step->sides == KL_ROUTINE_SIDES_BOTH)
+        g_key_file_set_string (key_file, group, "Sides", "both");
+      if (step->repetitions != 1)
+        g_key_file_set_uint64 (key_file, group, "Repetitions", step->repetitions);
+      if (step->rest_us > 0)
+        set_seconds (key_file, group, "Rest", step->rest_us);
+      if (step->release_us > 0)
+        set_seconds (key_file, group, "Release", step->release_us);
+
+      if (step->kind == KL_ROUTINE_STEP_BALL)
+        {
+          set_text (key_file, group, "Placement", step->placement);
+          set_text (key_file, group, "Pressure", step->pressure);
+          set_text (key_file, group, "Avoid", step->avoid);
+        }
+    }
+
+  data = g_key_file_to_data (key_file, &size, NULL);
+  return g_bytes_new_take (data, size);
 }

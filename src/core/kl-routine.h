@@ -115,6 +115,8 @@ GQuark              kl_routine_error_quark       (void);
  * come from data/routines (see the README there for the file format). */
 KlRoutine          *kl_routine_new               (const char     *slug);
 KlRoutine          *kl_routine_copy              (KlRoutine      *self);
+KlRoutine          *kl_routine_copy_as           (KlRoutine      *self,
+                                                  const char     *slug);
 
 /* Parses one routine file. @filename is only for messages: "neck-release.routine:12: [Step 2]
  * Duration: …". The routine is validated before it is returned. */
@@ -125,6 +127,15 @@ KlRoutine          *kl_routine_load_from_bytes   (GBytes         *bytes,
 GPtrArray          *kl_routine_load_builtins     (GError        **error);
 KlRoutine          *kl_routine_load_builtin      (const char     *slug,
                                                   GError        **error);
+const char * const *kl_routine_get_builtin_slugs (void);
+gboolean            kl_routine_is_builtin_slug   (const char     *slug);
+GBytes             *kl_routine_get_builtin_bytes (const char     *slug,
+                                                  GError        **error);
+gboolean            kl_routine_peek_version      (GBytes         *bytes,
+                                                  guint          *out_version,
+                                                  GError        **error);
+/* The routine as a routine file, for the store to keep a user's routine in. */
+GBytes             *kl_routine_to_bytes          (KlRoutine      *self);
 
 /* Checks everything the loader checks of the content, for an editor as much as the loader. On
  * failure, @out_step is the index of the bad step or -1 for the routine itself, and @out_key the

@@ -38,6 +38,13 @@ void          _kl_store_bind_date_time  (sqlite3_stmt *stmt,
                                          int           index,
                                          GDateTime    *date_time);
 
+/* kl_store_seed_routines () with other built-in files than those compiled in, for tests: @files
+ * holds the text of one routine file per slug of @slugs. */
+gboolean      _kl_store_seed_routines_from (KlStore            *self,
+                                            const char * const *slugs,
+                                            GBytes * const     *files,
+                                            GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

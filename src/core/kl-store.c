@@ -130,6 +130,54 @@ static const char * const migrations[] = {
   "CREATE INDEX entry_locations_by_entry ON entry_locations (entry_id);"
   "CREATE INDEX entry_locations_by_region ON entry_locations (region, entry_id);"
   "CREATE INDEX entry_locations_by_knot ON entry_locations (knot_id);",
+
+  /* 4: guided routines, the sessions played and the safety screening. A routine is kept whole
+   * as the text of a routine file (data/routines/README.md), not as a table of steps: a
+   * built-in is stored byte for byte as shipped, so it is translated when read, into the
+   * language of the day, and one loader with one set of checks reads built-in and user
+   * routines alike; a user's routine is written back in the same format when edited. name,
+   * kind and version are copies for listing and for `sqlite3`; the seeding compares version.
+   * A session names its routine by slug without a foreign key: its history stays when the
+   * user deletes the routine. */
+  "CREATE TABLE routines ("
+  "  slug       TEXT    PRIMARY KEY"
+  "                     CHECK (length (slug) BETWEEN 1 AND 64 AND slug NOT GLOB '*[^a-z0-9-]*'),"
+  "  builtin    INTEGER NOT NULL CHECK (builtin IN (0, 1)),"
+  "  version    INTEGER NOT NULL CHECK (version >= 1),"
+  "  name       TEXT    NOT NULL CHECK (length (name) >= 1),"
+  "  kind       TEXT    NOT NULL"
+  "                     CHECK (kind IN ('breathing', 'stretch', 'ball', 'break', 'thermal',"
+  "                                     'relax')),"
+  "  definition TEXT    NOT NULL CHECK (length (definition) >= 1)"
+  ") STRICT;"
+  "CREATE TABLE routine_sessions ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  routine            TEXT    NOT NULL CHECK (length (routine) BETWEEN 1 AND 64),"
+  "  started_ms         INTEGER NOT NULL,"
+  "  started_offset_min INTEGER NOT NULL CHECK (started_offset_min BETWEEN -1080 AND 1080),"
+  "  ended_ms           INTEGER CHECK (ended_ms >= started_ms),"
+  "  ended_offset_min   INTEGER CHECK (ended_offset_min BETWEEN -1080 AND 1080),"
+  "  completed          INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),"
+  "  stopped_at_step    INTEGER CHECK (stopped_at_step >= 0),"
+  "  pain_before        INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+  "  pain_after         INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+  "  knot_id            INTEGER REFERENCES knots (id) ON DELETE SET NULL,"
+  "  active_seconds     INTEGER NOT NULL DEFAULT 0 CHECK (active_seconds >= 0),"
+  "  CHECK ((ended_ms IS NULL) = (ended_offset_min IS NULL)),"
+  "  CHECK (completed = 0 OR stopped_at_step IS NULL),"
+  "  CHECK (ended_ms IS NOT NULL OR (completed = 0 AND stopped_at_step IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX routine_sessions_by_time ON routine_sessions (started_ms, id);"
+  "CREATE INDEX routine_sessions_by_routine ON routine_sessions (routine, started_ms);"
+  "CREATE INDEX routine_sessions_by_knot ON routine_sessions (knot_id);"
+  "CREATE TABLE screening_answers ("
+  "  question       TEXT    PRIMARY KEY"
+  "                         CHECK (length (question) BETWEEN 1 AND 64"
+  "                                AND question NOT GLOB '*[^a-z0-9-]*'),"
+  "  answer         INTEGER NOT NULL CHECK (answer IN (0, 1)),"
+  "  at_ms          INTEGER NOT NULL,"
+  "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080)"
+  ") STRICT;",
 };
 
 G_STATIC_ASSERT (KL_APPLICATION_ID == 1263423316);
@@ -694,7 +742,8 @@ kl_store_open (const char  *data_dir,
 
   if (!make_private (self->path, error) ||
       !configure (self, error) ||
-      !migrate (self, error))
+      !migrate (self, error) ||
+      !kl_store_seed_routines (self, error))
     return NULL;
 
   /* SQLite gives -wal and -shm the main file's mode, but tighten old files from looser days. */

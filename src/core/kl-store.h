@@ -12,6 +12,8 @@
 #include "kl-knot.h"
 #include "kl-pain-entry.h"
 #include "kl-pain-stats.h"
+#include "kl-routine.h"
+#include "kl-session.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +80,14 @@ typedef gboolean (*KlPainRowFunc) (const KlPainRow *row,
 typedef gboolean (*KlEntryFunc) (KlPainEntry *entry,
                                  gpointer     user_data,
                                  GError     **error);
+
+/* What a routine's sessions came to. */
+typedef struct
+{
+  guint         n_sessions;    /* started, finished or not */
+  guint         n_completed;   /* played to the end */
+  KlPainRelief  relief;        /* over the sessions rated both before and after */
+} KlRoutineStats;
 
 #define KL_TYPE_STORE (kl_store_get_type ())
 
@@ -241,6 +251,68 @@ gboolean     kl_store_get_first_entry_date      (KlStore             *self,
                                                  GError             **error);
 GArray      *kl_store_list_knot_days            (KlStore             *self,
                                                  gint64               knot_id,
+                                                 GError             **error);
+
+/* Routines. kl_store_open () seeds the built-in ones from data/routines, and updates one when
+ * its file's Version is newer. The user's own sit beside them, under slugs of their own: a
+ * built-in routine is never edited or deleted, but may be duplicated into a user routine. */
+gboolean     kl_store_seed_routines             (KlStore             *self,
+                                                 GError             **error);
+GPtrArray   *kl_store_list_routines             (KlStore             *self,
+                                                 GError             **error);
+KlRoutine   *kl_store_get_routine               (KlStore             *self,
+                                                 const char          *slug,
+                                                 GError             **error);
+/* Adds a user routine, or replaces the user routine of that slug. */
+gboolean     kl_store_save_routine              (KlStore             *self,
+                                                 KlRoutine           *routine,
+                                                 GError             **error);
+/* A user routine copied from @slug, under @new_slug or, when NULL, "SLUG-copy" (-2, -3 …). */
+KlRoutine   *kl_store_duplicate_routine         (KlStore             *self,
+                                                 const char          *slug,
+                                                 const char          *new_slug,
+                                                 GError             **error);
+/* Its sessions stay. */
+gboolean     kl_store_delete_routine            (KlStore             *self,
+                                                 const char          *slug,
+                                                 GError             **error);
+/* Undo of a delete: the routine again, as long as nothing took its slug meanwhile. */
+gboolean     kl_store_restore_routine           (KlStore             *self,
+                                                 KlRoutine           *routine,
+                                                 GError             **error);
+
+/* Sessions: added when a routine starts (the start defaults to now), finished when it ends or
+ * is stopped (the end defaults to now). */
+gboolean     kl_store_add_session               (KlStore             *self,
+                                                 KlSession           *session,
+                                                 GError             **error);
+gboolean     kl_store_finish_session            (KlStore             *self,
+                                                 KlSession           *session,
+                                                 GError             **error);
+KlSession   *kl_store_get_session               (KlStore             *self,
+                                                 gint64               id,
+                                                 GError             **error);
+/* Started at or after @from and before @to, either NULL; oldest first. */
+GPtrArray   *kl_store_list_sessions             (KlStore             *self,
+                                                 GDateTime           *from,
+                                                 GDateTime           *to,
+                                                 GError             **error);
+gboolean     kl_store_get_routine_stats         (KlStore             *self,
+                                                 const char          *slug,
+                                                 KlRoutineStats      *out_stats,
+                                                 GError             **error);
+
+/* The safety screening: the latest answer to each question, by id ("blood-thinners"). Setting
+ * KL_SCREENING_UNANSWERED forgets the answer. @out_answered_at may be NULL, and is set to NULL
+ * for a question not answered. */
+gboolean     kl_store_get_screening_answer      (KlStore             *self,
+                                                 const char          *question,
+                                                 KlScreeningAnswer   *out_answer,
+                                                 GDateTime          **out_answered_at,
+                                                 GError             **error);
+gboolean     kl_store_set_screening_answer      (KlStore             *self,
+                                                 const char          *question,
+                                                 KlScreeningAnswer    answer,
                                                  GError             **error);
 
 G_END_DECLS

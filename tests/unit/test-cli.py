@@ -538,5 +538,121 @@ class ExportImport(unittest.TestCase):
         self.assertEqual(rows[0][1], self.NOTE)
 
 
+class Routines(unittest.TestCase):
+    SESSIONS_HEADER = ("id,routine,started_at,ended_at,completed,stopped_at_step,pain_before,"
+                       "pain_after,knot_id,active_seconds\r\n")
+
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        self.data_dir = self.scratch.name
+        self.database = os.path.join(self.data_dir, "knotless.db")
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def run_ok(self, *args):
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def sessions(self, *args):
+        out = self.run_ok("sessions", *args)
+        self.assertTrue(out.startswith(self.SESSIONS_HEADER), out[:200])
+        return out
+
+    def test_routines(self):
+        out = self.run_ok("routines")
+        self.assertTrue(out.startswith("slug,name,kind,regions,seconds\r\n"), out[:80])
+        rows = read_csv(out)
+        self.assertEqual(len(rows), 26)
+        # CONTENT.md's order, built-ins seeded on first use.
+        self.assertEqual(rows[0]["slug"], "box-breathing")
+        self.assertEqual(rows[-1]["slug"], "relaxation")
+        by_slug = {row["slug"]: row for row in rows}
+        neck = by_slug["neck-release"]
+        self.assertEqual(neck["name"], "Neck release")
+        self.assertEqual(neck["kind"], "stretch")
+        self.assertEqual(neck["seconds"], "165")
+        self.assertEqual(neck["regions"].split(";"),
+                         ["suboccipitals-left", "suboccipitals-right", "upper-trapezius-left",
+                          "upper-trapezius-right", "levator-scapulae-left",
+                          "levator-scapulae-right"])
+        self.assertEqual(by_slug["box-breathing"]["regions"], "")
+        self.assertEqual(by_slug["box-breathing"]["seconds"], "300")
+        self.assertEqual(by_slug["20-20-20"]["kind"], "break")
+
+    def test_sessions(self):
+        knot_id = self.run_ok("knot", "add", "upper-trapezius", "--side", "left").strip()
+        # Nothing but the window starts a session: write them as it would.
+        db = sqlite3.connect(self.database)
+        try:
+            with db:
+                db.execute("INSERT INTO routine_sessions (id, routine, started_ms,"
+                           " started_offset_min, ended_ms, ended_offset_min, completed,"
+                           " stopped_at_step, pain_before, pain_after, knot_id, active_seconds)"
+                           " VALUES (7, 'upper-trapezius-ball', 1736895600000, 60,"
+                           " 1736895845000, 60, 1, NULL, 6, 3, ?, 245)", (int(knot_id),))
+                db.execute("INSERT INTO routine_sessions (id, routine, started_ms,"
+                           " started_offset_min, ended_ms, ended_offset_min, completed,"
+                           " stopped_at_step, active_seconds)"
+                           " VALUES (8, 'box-breathing', 1737012600000, -300,"
+                           " 1737012690000, -300, 0, 2, 80)")
+                db.execute("INSERT INTO routine_sessions (id, routine, started_ms,"
+                           " started_offset_min) VALUES (9, 'hips', 1737100800000, 0)")
+        finally:
+            db.close()
+
+        out = self.sessions()
+        self.assertTrue(out.endswith("\r\n"))
+        rows = read_csv(out)
+        self.assertEqual([row["id"] for row in rows], ["7", "8", "9"])
+        self.assertEqual(rows[0], {
+            "id": "7", "routine": "upper-trapezius-ball",
+            "started_at": "2025-01-15T00:00:00+01:00", "ended_at": "2025-01-15T00:04:05+01:00",
+            "completed": "yes", "stopped_at_step": "", "pain_before": "6", "pain_after": "3",
+            "knot_id": knot_id, "active_seconds": "245"})
+        # Stopped in the third step, counted from 1 as the routine file counts them.
+        self.assertEqual(rows[1]["started_at"], "2025-01-16T02:30:00-05:00")
+        self.assertEqual(rows[1]["completed"], "no")
+        self.assertEqual(rows[1]["stopped_at_step"], "3")
+        self.assertEqual(rows[1]["pain_before"], "")
+        self.assertEqual(rows[1]["knot_id"], "")
+        # Never finished: no end.
+        self.assertEqual(rows[2]["ended_at"], "")
+        self.assertEqual(rows[2]["completed"], "no")
+
+        def listed(*args):
+            return [row["id"] for row in read_csv(self.sessions(*args))]
+
+        self.assertEqual(listed("--from", "2025-01-16T07:30:00Z"), ["8", "9"])
+        self.assertEqual(listed("--from", "2025-01-16T07:30:01Z"), ["9"])
+        self.assertEqual(listed("--to", "2025-01-16T07:30:00Z"), ["7", "8"])
+        self.assertEqual(listed("--to", "2025-01-16T07:29:59Z"), ["7"])
+        self.assertEqual(listed("--from", "2025-02-01"), [])
+
+        # The knot goes, the session stays.
+        db = sqlite3.connect(self.database)
+        try:
+            with db:
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("DELETE FROM knots")
+        finally:
+            db.close()
+        self.assertEqual(read_csv(self.sessions())[0]["knot_id"], "")
+
+    def test_bad_input(self):
+        for args, needle in ((["sessions", "--from", "last week"], "last week"),
+                             (["sessions", "--to", "2025-02-30"], "2025-02-30"),
+                             (["sessions", "--from", "2025-01-01", "--to", "soon"], "soon"),
+                             (["sessions", "2025-01-01"], "2025-01-01"),
+                             (["routines", "--all"], "--all")):
+            result = knotless("--data-dir", self.data_dir, *args)
+            self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+            self.assertIn(needle, result.stderr.split("Usage:")[0])
+            self.assertEqual(result.stdout, "")
+            # Bad input writes nothing, not even a new database.
+            self.assertFalse(os.path.exists(self.database), args)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

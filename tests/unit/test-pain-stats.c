@@ -286,6 +286,37 @@ test_change_thirds (void)
   g_assert_true (change.meaningful);
 }
 
+static void
+test_relief (void)
+{
+  /* -3, -1 (of 3: a third), -1 (of 5: a fifth), +2. */
+  static const int before[] = { 9, 3, 5, 2 };
+  static const int after[] = { 6, 2, 4, 4 };
+  KlPainRelief relief;
+
+  kl_pain_stats_relief (before, after, G_N_ELEMENTS (before), &relief);
+  g_assert_cmpuint (relief.n_rated, ==, 4);
+  /* An even count: halfway between the middle two. */
+  g_assert_cmpfloat_with_epsilon (relief.median_change, -1.0, EPSILON);
+  /* A rise of two points is meaningful, but it is not a drop. */
+  g_assert_cmpuint (relief.n_meaningful_drops, ==, 2);
+  g_assert_cmpfloat_with_epsilon (relief.meaningful_share, 0.5, EPSILON);
+
+  kl_pain_stats_relief (before, after, 1, &relief);
+  g_assert_cmpfloat_with_epsilon (relief.median_change, -3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (relief.meaningful_share, 1.0, EPSILON);
+
+  kl_pain_stats_relief (NULL, NULL, 0, &relief);
+  g_assert_cmpuint (relief.n_rated, ==, 0);
+  g_assert_cmpfloat (relief.median_change, ==, 0.0);
+  g_assert_cmpfloat (relief.meaningful_share, ==, 0.0);
+
+  g_assert_true (kl_pain_stats_is_meaningful (10, 7));
+  g_assert_false (kl_pain_stats_is_meaningful (10, 8.5));
+  g_assert_true (kl_pain_stats_is_meaningful (5, 3.5));
+  g_assert_false (kl_pain_stats_is_meaningful (0, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/pain-stats/change/weeks", test_change_weeks);
   g_test_add_func ("/pain-stats/change/three-weeks-exactly", test_change_three_weeks_exactly);
   g_test_add_func ("/pain-stats/change/thirds", test_change_thirds);
+  g_test_add_func ("/pain-stats/relief", test_relief);
 
   return g_test_run ();
 }
