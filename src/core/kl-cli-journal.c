@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "kl-cli-private.h"
@@ -40,25 +38,6 @@ parse_rating (const char *option,
 
   *out_rating = value;
   return TRUE;
-}
-
-/* ISO 8601 with or without an offset (local time then), or a date alone (its midnight). */
-static GDateTime *
-parse_instant (const char *text)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  GDateTime *instant = g_date_time_new_from_iso8601 (text, local);
-  unsigned year, month, day;
-  char rest;
-
-  if (instant != NULL)
-    return instant;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    return g_date_time_new (local, year, month, day, 0, 0, 0);
-
-  return NULL;
 }
 
 int
@@ -111,7 +90,7 @@ _kl_cli_log (const KlCliCommand *command,
 
   if (when != NULL)
     {
-      if (!(at = parse_instant (when)))
+      if (!(at = _kl_cli_parse_instant (when)))
         return _kl_cli_usage_error (_("--at must be a date and time like 2026-11-20T14:05:00+01:00,"
                                       " not “%s”"), when);
       kl_pain_entry_set_at (entry, at);
@@ -179,18 +158,8 @@ _kl_cli_entries (const KlCliCommand *command,
   if (!_kl_cli_parse (command, entries, &argc, &argv, 0))
     return KL_CLI_EXIT_USAGE;
 
-  if (from_text != NULL && !(from = parse_instant (from_text)))
-    return _kl_cli_usage_error (_("--from must be a date like 2026-11-20, not “%s”"), from_text);
-  if (to_text != NULL)
-    {
-      g_autoptr(GDateTime) end = parse_instant (to_text);
-
-      if (end == NULL)
-        return _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
-      /* A date alone means the whole of that day. */
-      to = strchr (to_text, 'T') == NULL ? g_date_time_add_days (end, 1)
-                                         : g_date_time_add_seconds (end, 0.001);
-    }
+  if (!_kl_cli_parse_period (from_text, to_text, &from, &to))
+    return KL_CLI_EXIT_USAGE;
   filter.from = from;
   filter.to = to;
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,6 +29,12 @@ static const KlCliCommand commands[] = {
   { "log", "--pain N [--worst N] [--least N] [--knot ID]... [--factor NAME]... [--note TEXT]"
     " [--at ISO8601]", N_("add a check-in to the pain journal"), _kl_cli_log },
   { "entries", "[--from DATE] [--to DATE]", N_("the pain journal, as CSV"), _kl_cli_entries },
+  { "reminders", "", N_("the reminders and their schedules, as CSV"), _kl_cli_reminders },
+  { "reminder", "add KIND (--every DURATION | --at HH:MM) [--days mon,tue,...] [--routine SLUG]",
+    N_("add a reminder; prints its id"), _kl_cli_reminder },
+  { "reminder", "enable|disable|remove ID", N_("turn a reminder on or off, or remove it"),
+    _kl_cli_reminder },
+  { "breaks", "[--from DATE] [--to DATE]", N_("the break history, as CSV"), _kl_cli_breaks },
   { NULL }
 };
 
@@ -131,6 +138,57 @@ _kl_cli_parse (const KlCliCommand  *command,
       _kl_cli_usage_error (_("“%s” does not take “%s”"), command->name, (*argv)[n_arguments + 1]);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+GDateTime *
+_kl_cli_parse_instant (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  GDateTime *instant = g_date_time_new_from_iso8601 (text, local);
+  unsigned year, month, day;
+  char rest;
+
+  if (instant != NULL)
+    return instant;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    return g_date_time_new (local, year, month, day, 0, 0, 0);
+
+  return NULL;
+}
+
+gboolean
+_kl_cli_parse_period (const char  *from_text,
+                      const char  *to_text,
+                      GDateTime  **out_from,
+                      GDateTime  **out_to)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (from_text != NULL && !(from = _kl_cli_parse_instant (from_text)))
+    {
+      _kl_cli_usage_error (_("--from must be a date like 2026-11-20, not “%s”"), from_text);
+      return FALSE;
+    }
+
+  if (to_text != NULL && !(end = _kl_cli_parse_instant (to_text)))
+    {
+      _kl_cli_usage_error (_("--to must be a date like 2026-11-20, not “%s”"), to_text);
+      return FALSE;
+    }
+
+  *out_from = g_steal_pointer (&from);
+  /* A date alone means the whole of that day. */
+  if (end == NULL)
+    *out_to = NULL;
+  else if (strchr (to_text, 'T') == NULL)
+    *out_to = g_date_time_add_days (end, 1);
+  else
+    *out_to = g_date_time_add_seconds (end, 0.001);
 
   return TRUE;
 }

@@ -193,6 +193,14 @@ test_upgrade_fixtures (Fixture       *fixture,
       g_autofree char *sql = NULL;
 
       g_file_get_contents (sql_path, &sql, NULL, &error);
+      /* The newest step gets its fixture once its number is final, at its merge; until then the
+       * test says so (TAP "TODO") rather than fail or pass in silence. */
+      if (version == kl_store_latest_schema_version () &&
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_test_incomplete_printf ("no fixture %s yet", name);
+          continue;
+        }
       g_assert_no_error (error);
 
       kl_test_remove_tree (fixture->data_dir);
