@@ -43,6 +43,16 @@ gboolean     _kl_cli_parse_period  (const char          *from_text,
                                     GDateTime          **out_from,
                                     GDateTime          **out_to);
 
+/* ISO 8601 with or without an offset (local time then), or a date alone (its midnight). */
+GDateTime   *_kl_cli_parse_instant (const char          *text);
+/* --from and --to, each NULL when not given, as a period from @out_from up to (not including)
+ * @out_to: a date alone for --to takes in the whole of that day. FALSE, after the usage
+ * message, when one is not a date. */
+gboolean     _kl_cli_parse_period  (const char          *from_text,
+                                    const char          *to_text,
+                                    GDateTime          **out_from,
+                                    GDateTime          **out_to);
+
 /* The subcommands. */
 int _kl_cli_regions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_knots   (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
@@ -53,5 +63,8 @@ int _kl_cli_export  (const KlCliCommand *command, const char *data_dir, int argc
 int _kl_cli_import  (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_routines (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 int _kl_cli_sessions (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_reminders (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_reminder  (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
+int _kl_cli_breaks    (const KlCliCommand *command, const char *data_dir, int argc, char **argv);
 
 G_END_DECLS

@@ -36,6 +36,12 @@ static const KlCliCommand commands[] = {
   { "routines", "", N_("the routines, built-in and your own, as CSV"), _kl_cli_routines },
   { "sessions", "[--from DATE] [--to DATE]", N_("the routine sessions, as CSV"),
     _kl_cli_sessions },
+  { "reminders", "", N_("the reminders and their schedules, as CSV"), _kl_cli_reminders },
+  { "reminder", "add KIND (--every DURATION | --at HH:MM) [--days mon,tue,...] [--routine SLUG]",
+    N_("add a reminder; prints its id"), _kl_cli_reminder },
+  { "reminder", "enable|disable|remove ID", N_("turn a reminder on or off, or remove it"),
+    _kl_cli_reminder },
+  { "breaks", "[--from DATE] [--to DATE]", N_("the break history, as CSV"), _kl_cli_breaks },
   { NULL }
 };
 

@@ -48,7 +48,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The desk routine that fits a stretch-break (data/routines). */
-#define DESK_ROUTINE "two-minute-desk-break"
+#define DESK_ROUTINE "desk-break"
 
 static void
 kl_reminder_finalize (GObject *object)

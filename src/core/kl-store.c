@@ -178,6 +178,65 @@ static const char * const migrations[] = {
   "  at_ms          INTEGER NOT NULL,"
   "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080)"
   ") STRICT;",
+  /* 5: break reminders, working hours, the break history and the pause. A reminder is an
+   * interval or a time of day, never both. A break event keeps the kind of its reminder, so the
+   * history still reads right once the reminder is removed. The rows inserted here are the
+   * first-run defaults of kl_reminder_new_defaults () and kl_working_hours_init_default () as
+   * they are at this schema (test-store-reminders checks that they agree): a person upgrading
+   * gets them once, like a new one, and a later change of defaults never reaches someone who
+   * already has their own. */
+  "CREATE TABLE reminders ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  kind           TEXT    NOT NULL CHECK (kind IN ('micro-break', 'stretch-break', 'routine',"
+  "                                                  'check-in', 'hydration')),"
+  "  enabled        INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+  "  every_s        INTEGER CHECK (every_s BETWEEN 5 AND 86400),"
+  "  at_min         INTEGER CHECK (at_min BETWEEN 0 AND 1439),"
+  "  days           INTEGER NOT NULL DEFAULT 127 CHECK (days BETWEEN 0 AND 127),"
+  "  routine        TEXT    CHECK (length (routine) BETWEEN 1 AND 64),"
+  "  break_length_s INTEGER NOT NULL DEFAULT 0 CHECK (break_length_s BETWEEN 0 AND 3600),"
+  "  CHECK ((every_s IS NULL) <> (at_min IS NULL)),"
+  "  CHECK (at_min IS NULL OR days <> 0),"
+  "  CHECK (kind <> 'routine' OR routine IS NOT NULL)"
+  ") STRICT;"
+  "INSERT INTO reminders (kind, enabled, every_s, at_min, days, routine, break_length_s) VALUES"
+  "  ('micro-break', 1, 1200, NULL, 127, NULL, 20),"
+  "  ('stretch-break', 1, 3000, NULL, 127, 'desk-break', 120),"
+  "  ('check-in', 1, NULL, 1200, 127, NULL, 0),"
+  "  ('routine', 0, NULL, 1260, 127, 'upper-trapezius-ball', 0),"
+  "  ('hydration', 0, 3600, NULL, 127, NULL, 0);"
+  /* Weekdays as GDateWeekday: 1 is Monday. start = end is a day off. */
+  "CREATE TABLE working_hours ("
+  "  weekday   INTEGER PRIMARY KEY CHECK (weekday BETWEEN 1 AND 7),"
+  "  start_min INTEGER NOT NULL CHECK (start_min BETWEEN 0 AND 1440),"
+  "  end_min   INTEGER NOT NULL CHECK (end_min BETWEEN 0 AND 1440),"
+  "  CHECK (start_min <= end_min)"
+  ") STRICT;"
+  "INSERT INTO working_hours (weekday, start_min, end_min) VALUES"
+  "  (1, 540, 1050), (2, 540, 1050), (3, 540, 1050), (4, 540, 1050), (5, 540, 1050),"
+  "  (6, 0, 0), (7, 0, 0);"
+  "CREATE TABLE break_events ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  reminder_id    INTEGER REFERENCES reminders (id) ON DELETE SET NULL,"
+  "  kind           TEXT    NOT NULL CHECK (kind IN ('micro-break', 'stretch-break', 'routine',"
+  "                                                  'check-in', 'hydration')),"
+  "  outcome        TEXT    NOT NULL CHECK (outcome IN ('shown', 'taken', 'natural', 'snoozed',"
+  "                                                     'skipped')),"
+  "  at_ms          INTEGER NOT NULL,"
+  "  utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -1080 AND 1080),"
+  "  duration_ms    INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0)"
+  ") STRICT;"
+  "CREATE INDEX break_events_by_time ON break_events (at_ms, id);"
+  /* Removing a reminder looks up its events to unlink them. */
+  "CREATE INDEX break_events_by_reminder ON break_events (reminder_id);"
+  /* Settings of the breaks as a whole: one row, always there. */
+  "CREATE TABLE break_settings ("
+  "  id                      INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  paused_until_ms         INTEGER,"
+  "  paused_until_offset_min INTEGER CHECK (paused_until_offset_min BETWEEN -1080 AND 1080),"
+  "  CHECK ((paused_until_ms IS NULL) = (paused_until_offset_min IS NULL))"
+  ") STRICT;"
+  "INSERT INTO break_settings (id) VALUES (1);",
 };
 
 G_STATIC_ASSERT (KL_APPLICATION_ID == 1263423316);

@@ -14,6 +14,8 @@
 #include "kl-pain-stats.h"
 #include "kl-routine.h"
 #include "kl-session.h"
+#include "kl-reminder.h"
+#include "kl-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +77,25 @@ typedef struct
 typedef gboolean (*KlPainRowFunc) (const KlPainRow *row,
                                    gpointer         user_data,
                                    GError         **error);
+/* One event of the break history, as stored. */
+typedef struct
+{
+  gint64              id;
+  gint64              reminder_id;    /* 0 once the reminder is removed */
+  KlReminderKind      reminder_kind;  /* kept when the reminder is removed */
+  KlBreakOutcomeKind  outcome;
+  GDateTime          *at;             /* in the time zone it was recorded in */
+  GTimeSpan           duration;       /* as in KlBreakOutcome, to the millisecond */
+} KlBreakEvent;
+
+#define KL_N_BREAK_OUTCOMES (KL_BREAK_OUTCOME_SKIPPED + 1)
+
+/* The break events of one day, counted. */
+typedef struct
+{
+  guint     counts[KL_N_BREAK_OUTCOMES];  /* by KlBreakOutcomeKind */
+  GTimeSpan rest;                         /* the taken and natural breaks together */
+} KlBreakSummary;
 
 /* Called for each entry of kl_store_foreach_entry (), oldest first; FALSE stops. */
 typedef gboolean (*KlEntryFunc) (KlPainEntry *entry,
@@ -313,6 +334,70 @@ gboolean     kl_store_get_screening_answer      (KlStore             *self,
 gboolean     kl_store_set_screening_answer      (KlStore             *self,
                                                  const char          *question,
                                                  KlScreeningAnswer    answer,
+                                                 GError             **error);
+
+/* Reminders, in the order they were added (the first-run ones first). Adding and updating check
+ * the reminder with kl_reminder_validate (), and that its routine is a built-in one; what is
+ * wrong is a KL_STORE_ERROR_INVALID. */
+GPtrArray   *kl_store_list_reminders            (KlStore             *self,
+                                                 GError             **error);
+KlReminder  *kl_store_get_reminder              (KlStore             *self,
+                                                 gint64               id,
+                                                 GError             **error);
+gboolean     kl_store_add_reminder              (KlStore             *self,
+                                                 KlReminder          *reminder,
+                                                 GError             **error);
+gboolean     kl_store_update_reminder           (KlStore             *self,
+                                                 KlReminder          *reminder,
+                                                 GError             **error);
+gboolean     kl_store_set_reminder_enabled      (KlStore             *self,
+                                                 KlReminder          *reminder,
+                                                 gboolean             enabled,
+                                                 GError             **error);
+/* Its break events stay, without the link to it; @out_event_ids (nullable) gets their ids
+ * (gint64), for an undo to link them again. */
+gboolean     kl_store_remove_reminder           (KlStore             *self,
+                                                 KlReminder          *reminder,
+                                                 GArray             **out_event_ids,
+                                                 GError             **error);
+/* Undo of a remove: the reminder again, with its id, linked again to @event_ids (nullable). */
+gboolean     kl_store_restore_reminder          (KlStore             *self,
+                                                 KlReminder          *reminder,
+                                                 GArray              *event_ids,
+                                                 GError             **error);
+
+gboolean     kl_store_get_working_hours         (KlStore             *self,
+                                                 KlWorkingHours      *out_hours,
+                                                 GError             **error);
+gboolean     kl_store_set_working_hours         (KlStore             *self,
+                                                 const KlWorkingHours *hours,
+                                                 GError             **error);
+
+/* The KlBreakOutcome of kl_schedule_take_outcomes (), all or none. Store them before their
+ * reminder is removed: an outcome of a reminder the store does not have is
+ * KL_STORE_ERROR_NOT_FOUND. */
+gboolean     kl_store_add_break_events          (KlStore             *self,
+                                                 GArray              *outcomes,
+                                                 GError             **error);
+/* KlBreakEvent at or after @from and before @to (both nullable), oldest first. */
+GArray      *kl_store_list_break_events         (KlStore             *self,
+                                                 GDateTime           *from,
+                                                 GDateTime           *to,
+                                                 GError             **error);
+/* The calendar day of @day, in @day's time zone. */
+gboolean     kl_store_summarize_breaks          (KlStore             *self,
+                                                 GDateTime           *day,
+                                                 KlBreakSummary      *out_summary,
+                                                 GError             **error);
+
+/* "Pause reminders until …", kept across restarts: µs since the Unix epoch, as
+ * kl_schedule_pause_until () takes it, 0 for none. A pause that has ended is read back as it
+ * was set; the schedule ignores it. */
+gboolean     kl_store_get_paused_until          (KlStore             *self,
+                                                 gint64              *out_until,
+                                                 GError             **error);
+gboolean     kl_store_set_paused_until          (KlStore             *self,
+                                                 gint64               until,
                                                  GError             **error);
 
 G_END_DECLS

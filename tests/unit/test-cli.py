@@ -654,5 +654,190 @@ class Routines(unittest.TestCase):
             self.assertFalse(os.path.exists(self.database), args)
 
 
+class Reminders(unittest.TestCase):
+    HEADER = "id,kind,enabled,every,at,days,routine,break_length\r\n"
+    BREAKS_HEADER = "id,reminder_id,kind,outcome,at,duration_seconds\r\n"
+
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        self.data_dir = self.scratch.name
+        self.database = os.path.join(self.data_dir, "knotless.db")
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def run_ok(self, *args):
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def reminders(self):
+        out = self.run_ok("reminders")
+        self.assertTrue(out.startswith(self.HEADER), out[:200])
+        return read_csv(out)
+
+    def breaks(self, *args):
+        out = self.run_ok("breaks", *args)
+        self.assertTrue(out.startswith(self.BREAKS_HEADER), out[:200])
+        return read_csv(out)
+
+    def stored(self):
+        db = sqlite3.connect(self.database)
+        try:
+            return [db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                    for table in ("reminders", "working_hours", "break_events",
+                                  "break_settings")]
+        finally:
+            db.close()
+
+    def add_break_events(self, *rows):
+        # The history is written by the reminders themselves, which the command line has not:
+        # put it in the file as they would.
+        db = sqlite3.connect(self.database)
+        try:
+            with db:
+                db.executemany("INSERT INTO break_events (reminder_id, kind, outcome, at_ms,"
+                               " utc_offset_min, duration_ms) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        finally:
+            db.close()
+
+    def assert_bad_input(self, args, *needles):
+        before = self.stored() if os.path.exists(self.database) else None
+        result = knotless("--data-dir", self.data_dir, *args)
+        self.assertEqual(result.returncode, 2, result.stdout + result.stderr)
+        # Named in the message itself, not only echoed somewhere in the usage below it.
+        message = result.stderr.split("Usage:")[0]
+        for needle in needles:
+            self.assertIn(needle, message)
+        self.assertEqual(result.stdout, "")
+        if before is None:
+            self.assertFalse(os.path.exists(self.database), "bad input created the journal")
+        else:
+            self.assertEqual(self.stored(), before, "bad input changed the database")
+
+    def test_first_run_reminders(self):
+        rows = self.reminders()
+        self.assertEqual([(row["id"], row["kind"], row["enabled"]) for row in rows],
+                         [("1", "micro-break", "yes"), ("2", "stretch-break", "yes"),
+                          ("3", "check-in", "yes"), ("4", "routine", "no"),
+                          ("5", "hydration", "no")])
+        self.assertEqual(rows[0], {"id": "1", "kind": "micro-break", "enabled": "yes",
+                                   "every": "20m", "at": "", "days": "", "routine": "",
+                                   "break_length": "20s"})
+        self.assertEqual(rows[1]["routine"], "desk-break")
+        self.assertEqual(rows[1]["break_length"], "2m")
+        self.assertEqual((rows[2]["every"], rows[2]["at"], rows[2]["days"]),
+                         ("", "20:00", "daily"))
+        self.assertEqual(rows[3]["routine"], "upper-trapezius-ball")
+        self.assertEqual(rows[4]["every"], "1h")
+        self.assertEqual(rows[4]["break_length"], "")
+
+    def test_add_and_list(self):
+        every = self.run_ok("reminder", "add", "micro-break", "--every", "5s")
+        self.assertRegex(every, r"^\d+\n$")
+        evening = self.run_ok("reminder", "add", "routine", "--at", "21:00", "--days", "mon,wed",
+                              "--routine", "upper-trapezius-ball")
+        self.assertRegex(evening, r"^\d+\n$")
+        long_one = self.run_ok("reminder", "add", "Stretch-Break", "--every", "1h30m")
+
+        out = self.run_ok("reminders")
+        # In the file itself: the list of days is one field, quoted for its comma.
+        self.assertIn(f'{evening.strip()},routine,yes,,21:00,"mon,wed",upper-trapezius-ball,\r\n',
+                      out)
+        by_id = {row["id"]: row for row in read_csv(out)}
+        self.assertEqual(by_id[every.strip()],
+                         {"id": every.strip(), "kind": "micro-break", "enabled": "yes",
+                          "every": "5s", "at": "", "days": "", "routine": "",
+                          "break_length": "20s"})
+        self.assertEqual(by_id[evening.strip()]["days"], "mon,wed")
+        self.assertEqual(by_id[long_one.strip()]["kind"], "stretch-break")
+        self.assertEqual(by_id[long_one.strip()]["every"], "1h30m")
+        self.assertEqual(by_id[long_one.strip()]["routine"], "desk-break")
+        self.assertEqual(len(by_id), 8)
+
+    def test_enable_disable_remove(self):
+        self.run_ok("reminder", "enable", "5")
+        self.run_ok("reminder", "disable", "1")
+        # Twice is not an error: it is off either way.
+        self.run_ok("reminder", "disable", "1")
+        rows = {row["id"]: row for row in self.reminders()}
+        self.assertEqual(rows["5"]["enabled"], "yes")
+        self.assertEqual(rows["1"]["enabled"], "no")
+
+        self.add_break_events((3, "check-in", "skipped", 1768469412000, 60, 0))
+        self.run_ok("reminder", "remove", "3")
+        self.assertEqual([row["id"] for row in self.reminders()], ["1", "2", "4", "5"])
+        self.assert_bad_input(["reminder", "enable", "3"], "3")
+        # Its history stays, without the link.
+        (event,) = self.breaks()
+        self.assertEqual((event["reminder_id"], event["kind"], event["outcome"]),
+                         ("", "check-in", "skipped"))
+
+    def test_bad_input_writes_nothing(self):
+        # Before the journal exists: no file is created for input that is refused.
+        self.assert_bad_input(["reminder", "add", "nap", "--every", "20m"], "nap")
+        self.assert_bad_input(["reminder", "add", "micro-break", "--every", "0s"], "0s")
+        self.assert_bad_input(["reminders", "--all"], "--all")
+
+        self.assertEqual(len(self.reminders()), 5)
+        for every in ("0s", "0m", "-5m", "4s", "25h", "24h1s", "20", "soon", "1h1h"):
+            self.assert_bad_input(["reminder", "add", "micro-break", "--every", every], every)
+        self.assert_bad_input(["reminder", "add", "micro-break", "--every=-20m"], "-20m")
+        for at in ("24:00", "21:60", "9", "noon", "-1:00", "21:00:00"):
+            self.assert_bad_input(["reminder", "add", "check-in", "--at", at], at)
+        self.assert_bad_input(["reminder", "add", "Nap", "--at", "14:00"], "Nap")
+        self.assert_bad_input(["reminder", "add", "check-in", "--at", "21:00", "--days", "funday"],
+                              "funday")
+        self.assert_bad_input(["reminder", "add", "check-in", "--at", "21:00", "--days", ""],
+                              "--days")
+        self.assert_bad_input(["reminder", "add", "micro-break", "--every", "20m",
+                               "--days", "mon"], "mon")
+        self.assert_bad_input(["reminder", "add", "routine", "--at", "21:00", "--routine",
+                               "juggling-chainsaws"], "juggling-chainsaws")
+        self.assert_bad_input(["reminder", "add", "routine", "--at", "21:00"], "routine")
+        self.assert_bad_input(["reminder", "add", "micro-break", "--every", "20m", "--at",
+                               "10:00"], "--every", "--at", "20m", "10:00")
+        self.assert_bad_input(["reminder", "add", "micro-break"], "--every", "--at")
+        self.assert_bad_input(["reminder", "add"], "KIND")
+        for action in ("enable", "disable", "remove"):
+            self.assert_bad_input(["reminder", action, "999"], "999")
+            self.assert_bad_input(["reminder", action, "abc"], "abc")
+            self.assert_bad_input(["reminder", action, "0"], "0")
+        self.assert_bad_input(["reminder", "snooze", "1"], "snooze")
+        self.assert_bad_input(["breaks", "--from", "last week"], "last week")
+        self.assert_bad_input(["breaks", "--to", "2026-02-30"], "2026-02-30")
+
+        # The comparison above would have seen a write: a good reminder changes the file.
+        before = self.stored()
+        self.run_ok("reminder", "add", "micro-break", "--every", "5s")
+        self.assertNotEqual(self.stored(), before)
+
+    def test_breaks(self):
+        self.assertEqual(self.breaks(), [])
+        # 2026-01-15 09:30:12.345 in Berlin (+01:00), 10:00 the next day in New York (-05:00),
+        # and one in July in Berlin (+02:00).
+        self.add_break_events((1, "micro-break", "taken", 1768465812345, 60, 20500),
+                              (2, "stretch-break", "snoozed", 1768575600000, -300, 300000),
+                              (None, "hydration", "shown", 1782907200000, 120, 0))
+        rows = self.breaks()
+        self.assertEqual(rows, [
+            {"id": "1", "reminder_id": "1", "kind": "micro-break", "outcome": "taken",
+             "at": "2026-01-15T09:30:12+01:00", "duration_seconds": "20.500"},
+            {"id": "2", "reminder_id": "2", "kind": "stretch-break", "outcome": "snoozed",
+             "at": "2026-01-16T10:00:00-05:00", "duration_seconds": "300"},
+            {"id": "3", "reminder_id": "", "kind": "hydration", "outcome": "shown",
+             "at": "2026-07-01T14:00:00+02:00", "duration_seconds": "0"},
+        ])
+
+        def listed(*args):
+            return [row["id"] for row in self.breaks(*args)]
+
+        self.assertEqual(listed("--from", "2026-01-15T09:30:12.345+01:00"), ["1", "2", "3"])
+        self.assertEqual(listed("--from", "2026-01-15T09:30:13+01:00"), ["2", "3"])
+        self.assertEqual(listed("--to", "2026-01-16T10:00:00-05:00"), ["1", "2"])
+        self.assertEqual(listed("--from", "2026-01-16T00:00:00Z", "--to", "2026-06-30"), ["2"])
+        self.assertEqual(listed("--from", "2026-08-01"), [])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -35,7 +35,7 @@ test_defaults (void)
   g_assert_true (kl_reminder_get_enabled (reminder));
   g_assert_cmpuint (kl_reminder_get_every (reminder), ==, 50 * 60);
   g_assert_cmpuint (kl_reminder_get_break_length (reminder), ==, 120);
-  g_assert_cmpstr (kl_reminder_get_routine (reminder), ==, "two-minute-desk-break");
+  g_assert_cmpstr (kl_reminder_get_routine (reminder), ==, "desk-break");
 
   reminder = g_ptr_array_index (reminders, 2);
   g_assert_cmpint (kl_reminder_get_kind (reminder), ==, KL_REMINDER_KIND_CHECK_IN);
