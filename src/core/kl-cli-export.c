@@ -76,7 +76,7 @@ _kl_cli_export (const KlCliCommand *command,
 
   all = g_str_equal (argv[1], "all");
   if (!all && !kl_export_dataset_from_string (argv[1], &dataset))
-    return _kl_cli_usage_error (_("“%s” is not something to export: pain, knots or all"),
+    return _kl_cli_usage_error (_("“%s” is not something to export: pain, knots, sessions, breaks or all"),
                                 argv[1]);
   if (!_kl_cli_parse_period (from_text, to_text, &from, &to))
     return KL_CLI_EXIT_USAGE;

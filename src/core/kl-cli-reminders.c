@@ -309,9 +309,6 @@ _kl_cli_breaks (const KlCliCommand *command,
                 int                 argc,
                 char              **argv)
 {
-  static const char * const header[] = {
-    "id", "reminder_id", "kind", "outcome", "at", "duration_seconds", NULL
-  };
   g_autoptr(KlCsvWriter) csv = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KlStore) store = NULL;
@@ -339,32 +336,12 @@ _kl_cli_breaks (const KlCliCommand *command,
     return _kl_cli_failure (error);
 
   csv = _kl_cli_stdout_csv ();
-  if (!kl_csv_writer_write_header (csv, header, NULL, &error))
+  if (!kl_export_write_break_header (csv, &error))
     return _kl_cli_failure (error);
 
   for (guint i = 0; i < events->len; i++)
-    {
-      const KlBreakEvent *event = &g_array_index (events, KlBreakEvent, i);
-      gint64 duration_ms = event->duration / 1000;
-
-      kl_csv_writer_add_int (csv, event->id);
-      if (event->reminder_id != 0)
-        kl_csv_writer_add_int (csv, event->reminder_id);
-      else
-        kl_csv_writer_add_empty (csv);
-      kl_csv_writer_add_text (csv, kl_reminder_kind_to_string (event->reminder_kind));
-      kl_csv_writer_add_text (csv, kl_break_outcome_kind_to_string (event->outcome));
-      kl_export_add_date_time (csv, event->at);
-      /* Whole seconds as they are; the history keeps milliseconds, and shows them when
-       * there are some. */
-      if (duration_ms % 1000 == 0)
-        kl_csv_writer_add_int (csv, duration_ms / 1000);
-      else
-        kl_csv_writer_add_double (csv, duration_ms / 1000.0, 3);
-
-      if (!kl_csv_writer_end_row (csv, NULL, &error))
-        return _kl_cli_failure (error);
-    }
+    if (!kl_export_write_break_event (csv, &g_array_index (events, KlBreakEvent, i), &error))
+      return _kl_cli_failure (error);
 
   if (!kl_csv_writer_flush (csv, NULL, &error))
     return _kl_cli_failure (error);

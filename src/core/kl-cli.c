@@ -29,7 +29,7 @@ static const KlCliCommand commands[] = {
   { "log", "--pain N [--worst N] [--least N] [--knot ID]... [--factor NAME]... [--note TEXT]"
     " [--at ISO8601]", N_("add a check-in to the pain journal"), _kl_cli_log },
   { "entries", "[--from DATE] [--to DATE]", N_("the pain journal, as CSV"), _kl_cli_entries },
-  { "export", "pain|knots|all [--from DATE] [--to DATE] [-o FILE|DIR|-] [--bom]",
+  { "export", "pain|knots|sessions|breaks|all [--from DATE] [--to DATE] [-o FILE|DIR|-] [--bom]",
     N_("write CSV files: one per dataset, atomically, readable only by you"), _kl_cli_export },
   { "import", "pain FILE [--dry-run]",
     N_("read pain entries from CSV: all rows or none, identical ones skipped"), _kl_cli_import },

@@ -161,6 +161,48 @@ kl_export_write_pain_row (KlCsvWriter      *csv,
   return kl_csv_writer_end_row (csv, NULL, error);
 }
 
+static const char * const break_columns[] = {
+  "id", "reminder_id", "kind", "outcome", "at", "duration_seconds", NULL
+};
+
+gboolean
+kl_export_write_break_header (KlCsvWriter  *csv,
+                              GError      **error)
+{
+  g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
+
+  return kl_csv_writer_write_header (csv, break_columns, NULL, error);
+}
+
+gboolean
+kl_export_write_break_event (KlCsvWriter         *csv,
+                             const KlBreakEvent  *event,
+                             GError             **error)
+{
+  gint64 duration_ms;
+
+  g_return_val_if_fail (KL_IS_CSV_WRITER (csv), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  duration_ms = event->duration / 1000;
+  kl_csv_writer_add_int (csv, event->id);
+  if (event->reminder_id != 0)
+    kl_csv_writer_add_int (csv, event->reminder_id);
+  else
+    kl_csv_writer_add_empty (csv);
+  kl_csv_writer_add_text (csv, kl_reminder_kind_to_string (event->reminder_kind));
+  kl_csv_writer_add_text (csv, kl_break_outcome_kind_to_string (event->outcome));
+  kl_export_add_date_time (csv, event->at);
+  /* Whole seconds as they are; the history keeps milliseconds, and shows them when there are
+   * some. */
+  if (duration_ms % 1000 == 0)
+    kl_csv_writer_add_int (csv, duration_ms / 1000);
+  else
+    kl_csv_writer_add_double (csv, duration_ms / 1000.0, 3);
+
+  return kl_csv_writer_end_row (csv, NULL, error);
+}
+
 gboolean
 kl_export_write_session_header (KlCsvWriter  *csv,
                                 GError      **error)
@@ -211,6 +253,8 @@ static const struct {
 } datasets[] = {
   [KL_EXPORT_PAIN] = { "pain", N_("Pain entries") },
   [KL_EXPORT_KNOTS] = { "knots", N_("Knots and their tenderness") },
+  [KL_EXPORT_SESSIONS] = { "sessions", N_("Routine sessions") },
+  [KL_EXPORT_BREAKS] = { "breaks", N_("Breaks") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (datasets) == KL_EXPORT_N_DATASETS);
@@ -407,6 +451,53 @@ write_knots (KlStore    *store,
   return TRUE;
 }
 
+/* Sessions and breaks: a few a day, listed whole (the objects, not the file) and written. */
+
+static gboolean
+write_sessions (KlStore    *store,
+                GDateTime  *from,
+                GDateTime  *to,
+                Export     *export,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  if (!kl_export_write_session_header (export->csv, error) ||
+      !(sessions = kl_store_list_sessions (store, from, to, error)))
+    return FALSE;
+
+  export->total = sessions->len;
+  for (guint i = 0; i < sessions->len; i++)
+    if (!kl_export_write_session (export->csv, g_ptr_array_index (sessions, i), error) ||
+        !row_written (export, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+write_breaks (KlStore    *store,
+              GDateTime  *from,
+              GDateTime  *to,
+              Export     *export,
+              GError    **error)
+{
+  g_autoptr(GArray) events = NULL;
+
+  if (!kl_export_write_break_header (export->csv, error) ||
+      !(events = kl_store_list_break_events (store, from, to, error)))
+    return FALSE;
+
+  export->total = events->len;
+  for (guint i = 0; i < events->len; i++)
+    if (!kl_export_write_break_event (export->csv, &g_array_index (events, KlBreakEvent, i),
+                                      error) ||
+        !row_written (export, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Writes @dataset, from @from (included) to @to (excluded), either NULL for no limit, row by
  * row: nothing is held beyond one knot's ratings or one entry. @progress is called from this
  * thread. */
@@ -435,6 +526,12 @@ kl_export_write (KlStore              *store,
       break;
     case KL_EXPORT_KNOTS:
       ok = write_knots (store, from, to, &export, error);
+      break;
+    case KL_EXPORT_SESSIONS:
+      ok = write_sessions (store, from, to, &export, error);
+      break;
+    case KL_EXPORT_BREAKS:
+      ok = write_breaks (store, from, to, &export, error);
       break;
     default:
       g_assert_not_reached ();

@@ -19,9 +19,11 @@ typedef enum
 {
   KL_EXPORT_PAIN,
   KL_EXPORT_KNOTS,
+  KL_EXPORT_SESSIONS,
+  KL_EXPORT_BREAKS,
 } KlExportDataset;
 
-#define KL_EXPORT_N_DATASETS (KL_EXPORT_KNOTS + 1)
+#define KL_EXPORT_N_DATASETS (KL_EXPORT_BREAKS + 1)
 
 /* Rows written so far, and the rows there are to write (0 when unknown). */
 typedef void (*KlExportProgressFunc) (guint64  done,
@@ -69,6 +71,12 @@ void     kl_export_add_date_time     (KlCsvWriter  *csv,
                                       GDateTime    *date_time);
 
 /* The sessions file, as README.md documents it: one row per routine session. */
+/* The break history, one row per event. */
+gboolean kl_export_write_break_header   (KlCsvWriter         *csv,
+                                         GError             **error);
+gboolean kl_export_write_break_event    (KlCsvWriter         *csv,
+                                         const KlBreakEvent  *event,
+                                         GError             **error);
 gboolean kl_export_write_session_header (KlCsvWriter  *csv,
                                          GError      **error);
 gboolean kl_export_write_session        (KlCsvWriter  *csv,

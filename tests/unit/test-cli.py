@@ -392,15 +392,16 @@ class ExportImport(unittest.TestCase):
         printed = self.run_ok("export", "all", "-o", out)
         after = time.strftime("%Y-%m-%d")
         names = sorted(os.listdir(out))
-        self.assertIn(names, [[f"knotless-knots-{day}.csv", f"knotless-pain-{day}.csv"]
+        self.assertIn(names, [[f"knotless-{what}-{day}.csv"
+                               for what in ("breaks", "knots", "pain", "sessions")]
                               for day in (before, after)])
         self.assertEqual(sorted(printed.splitlines()), [os.path.join(out, n) for n in names])
         for name in names:
             path = os.path.join(out, name)
             self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600, name)
-        pain = self.read_file(os.path.join(out, names[1])).decode()
+        pain = self.read_file(os.path.join(out, names[2])).decode()
         self.assertEqual(pain, self.run_ok("entries"))
-        knots = read_csv(self.read_file(os.path.join(out, names[0])).decode())
+        knots = read_csv(self.read_file(os.path.join(out, names[1])).decode())
         self.assertEqual([(row["knot_id"], row["region"], row["tenderness"]) for row in knots],
                          [("1", "upper-trapezius-left", "7")])
 
@@ -413,9 +414,16 @@ class ExportImport(unittest.TestCase):
         self.run_ok("export", "pain", "--bom", "-o", path)
         self.assertEqual(self.read_file(path), b"\xef\xbb\xbf" + plain.encode())
 
+    def test_export_sessions_and_breaks(self):
+        self.fill()
+        sessions = self.run_ok("export", "sessions")
+        self.assertEqual(sessions, self.run_ok("sessions"))
+        breaks = self.run_ok("export", "breaks")
+        self.assertEqual(breaks, self.run_ok("breaks"))
+        self.assertTrue(breaks.startswith("id,reminder_id,kind,outcome,at,duration_seconds\r\n"))
+
     def test_export_bad_usage(self):
         self.fill()
-        self.assert_usage_error(["export", "sessions"], "sessions")
         self.assert_usage_error(["export", "frobnicate"], "frobnicate")
         self.assert_usage_error(["export", "pain", "--from", "last week"], "last week")
         path = os.path.join(self.folder, "a-file.csv")
