@@ -514,6 +514,16 @@ refresh (KlJournalPage *self)
   update_trend (self);
 }
 
+/* Reads the journal again, after check-ins came from elsewhere (an import). */
+void
+kl_journal_page_reload (KlJournalPage *self)
+{
+  g_return_if_fail (KL_IS_JOURNAL_PAGE (self));
+
+  if (self->store != NULL)
+    refresh (self);
+}
+
 gboolean
 kl_journal_page_get_loading (KlJournalPage *self)
 {

@@ -22,5 +22,6 @@ void       kl_journal_page_set_store (KlJournalPage *self,
                                       KlStore       *store);
 void       kl_journal_page_check_in (KlJournalPage *self);
 gboolean   kl_journal_page_get_loading (KlJournalPage *self);
+void       kl_journal_page_reload (KlJournalPage *self);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "kl-body-page.h"
+#include "kl-export-dialog.h"
+#include "kl-import-dialog.h"
 #include "kl-journal-page.h"
 #include "kl-store-problem-page.h"
 #include "kl-welcome-page.h"
@@ -274,6 +276,76 @@ start_fresh_response_cb (AdwMessageDialog *dialog,
   reopen_after_recovery (self, moved_to, _("Started an empty journal."));
 }
 
+/* Export and import, once the journal is open. */
+static gboolean
+journal_open (KlWindow *self)
+{
+  return self->store != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0;
+}
+
+static void
+kl_window_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+
+  if (journal_open (self))
+    gtk_window_present (GTK_WINDOW (kl_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+imported_cb (KlWindow *self)
+{
+  kl_journal_page_reload (self->journal_page);
+}
+
+static void
+import_file_chosen_cb (KlWindow             *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT && journal_open (self) &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      dialog = kl_import_dialog_new (GTK_WINDOW (self), self->store, file);
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+kl_window_import_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  if (!journal_open (self))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Check-Ins"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_file_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 kl_window_start_fresh_action (GtkWidget  *widget,
                               const char *action_name,
@@ -427,6 +499,12 @@ kl_window_class_init (KlWindowClass *klass)
                                    kl_window_restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL,
                                    kl_window_start_fresh_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, kl_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, kl_window_import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
 
   /* Alt+1 … Alt+4 switch pages, as in other GNOME apps with view switchers. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
