@@ -878,6 +878,76 @@ fill_days (KlStore       *self,
   return TRUE;
 }
 
+/* Routines done and breaks taken per local day, for the trend's overlays. The instants are
+ * bounded first (a day and the widest UTC offsets either side) so the time indexes do the work;
+ * the local day decides. */
+static gboolean
+fill_overlays (KlStore      *self,
+               const GDate  *from,
+               const GDate  *to,
+               const char   *from_iso,
+               const char   *to_iso,
+               GArray       *days,
+               GError      **error)
+{
+  static const struct {
+    const char *sql;
+    gsize       field;
+  } overlays[] = {
+    { "SELECT date (started_ms / 1000 + started_offset_min * 60, 'unixepoch') AS d, count (*)"
+      " FROM routine_sessions WHERE started_ms BETWEEN ?3 AND ?4 AND ended_ms IS NOT NULL"
+      " AND d BETWEEN ?1 AND ?2 GROUP BY d",
+      G_STRUCT_OFFSET (KlPainDay, n_sessions) },
+    { "SELECT date (at_ms / 1000 + utc_offset_min * 60, 'unixepoch') AS d, count (*)"
+      " FROM break_events WHERE at_ms BETWEEN ?3 AND ?4 AND outcome IN ('taken', 'natural')"
+      " AND d BETWEEN ?1 AND ?2 GROUP BY d",
+      G_STRUCT_OFFSET (KlPainDay, n_breaks) },
+  };
+  const gint64 day_ms = 24 * 60 * 60 * (gint64)1000;
+  gint64 from_ms, to_ms;
+  GDate epoch;
+
+  g_date_clear (&epoch, 1);
+  g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
+  from_ms = (g_date_days_between (&epoch, from) - 1) * day_ms;
+  to_ms = (g_date_days_between (&epoch, to) + 2) * day_ms;
+
+  for (guint i = 0; i < G_N_ELEMENTS (overlays); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _kl_store_prepare (self, overlays[i].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, from_ms);
+      sqlite3_bind_int64 (stmt, 4, to_ms);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          GDate date;
+          gint index;
+
+          if (!date_from_iso ((const char *)sqlite3_column_text (stmt, 0), &date))
+            continue;
+          index = g_date_days_between (from, &date);
+          if (index < 0 || (guint)index >= days->len)
+            continue;
+          G_STRUCT_MEMBER (guint, &g_array_index (days, KlPainDay, index), overlays[i].field) =
+            sqlite3_column_int (stmt, 1);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _kl_store_set_error (_kl_store_get_db (self), rc, error, _("Could not read the trend"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Daily pain from @from to @to, both included, with a day for every date; and, when
  * @out_day_factors is given, the factors of each day (a GStrv or NULL, same index). */
 GArray *
@@ -910,7 +980,8 @@ kl_store_list_pain_days (KlStore      *self,
 
   sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
-  if (!fill_days (self, stmt, days, error))
+  if (!fill_days (self, stmt, days, error) ||
+      !fill_overlays (self, from, to, from_iso, to_iso, days, error))
     return NULL;
 
   if (out_day_factors != NULL)

@@ -972,6 +972,42 @@ test_entries_filter_and_days (Fixture       *fixture,
 
   g_assert_true (kl_store_get_first_entry_date (store, &first, &error));
   g_assert_cmpint (g_date_get_day (&first), ==, 1);
+
+  /* The overlays: a routine finished late on the 2nd (local), breaks taken or had on the 3rd;
+   * a skipped one is not a break. */
+  {
+    g_autoptr(KlSession) session = kl_session_new ("neck-release");
+    g_autoptr(GDateTime) started = g_date_time_new_from_iso8601 ("2026-11-02T23:30:00+01:00", NULL);
+    g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 3);
+    g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (KlBreakOutcome));
+    gint64 noon_3rd = g_date_time_to_unix (from) * G_USEC_PER_SEC + 36 * G_TIME_SPAN_HOUR;
+    const KlBreakOutcome taken = { 1, KL_BREAK_OUTCOME_TAKEN, noon_3rd, 20 * G_USEC_PER_SEC };
+    const KlBreakOutcome natural = { 1, KL_BREAK_OUTCOME_NATURAL, noon_3rd + G_TIME_SPAN_HOUR,
+                                     G_TIME_SPAN_HOUR };
+    const KlBreakOutcome skipped = { 1, KL_BREAK_OUTCOME_SKIPPED, noon_3rd + 2 * G_TIME_SPAN_HOUR,
+                                     0 };
+
+    kl_session_set_started (session, started);
+    g_assert_true (kl_store_add_session (store, session, &error));
+    kl_session_set_ended (session, ended);
+    kl_session_set_completed (session, TRUE);
+    g_assert_true (kl_store_finish_session (store, session, &error));
+    g_array_append_val (outcomes, taken);
+    g_array_append_val (outcomes, natural);
+    g_array_append_val (outcomes, skipped);
+    g_assert_true (kl_store_add_break_events (store, outcomes, &error));
+    g_assert_no_error (error);
+
+    g_date_set_dmy (&first, 1, 11, 2026);
+    g_clear_pointer (&days, g_array_unref);
+    days = kl_store_list_pain_days (store, &first, &last, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_array_index (days, KlPainDay, 0).n_sessions, ==, 0);
+    g_assert_cmpuint (g_array_index (days, KlPainDay, 1).n_sessions, ==, 1);
+    g_assert_cmpuint (g_array_index (days, KlPainDay, 2).n_sessions, ==, 0);
+    g_assert_cmpuint (g_array_index (days, KlPainDay, 1).n_breaks, ==, 0);
+    g_assert_cmpuint (g_array_index (days, KlPainDay, 2).n_breaks, ==, 2);
+  }
 }
 
 static void
