@@ -34,6 +34,7 @@ struct _KlJournalPage
   guint                n_reading;      /* queries in flight, for the "loading" property */
   gboolean             history_read;
   gboolean             filling;        /* the filters' lists are being replaced: not a change */
+  gboolean             stale;          /* to be read when next shown */
 
   GtkStack            *stack;
   GtkStack            *sections;
@@ -494,11 +495,20 @@ fill_filters (KlJournalPage *self)
   self->filling = FALSE;
 }
 
+/* The journal is read when the page shows, not before: at start-up the window's first frame
+ * and the Body page come first, and years of history cost nothing until they are looked at. */
 static void
 refresh (KlJournalPage *self)
 {
   guint factor = gtk_drop_down_get_selected (self->factor_dropdown);
   g_autoptr(GPtrArray) names = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   /* A check-in may have brought a factor of the user's own: offer it in the filter too. */
   names = kl_store_list_factors (self->store, NULL);
@@ -552,8 +562,20 @@ kl_journal_page_set_store (KlJournalPage *self,
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries))));
   gtk_list_view_set_model (self->history_view, selection);
 
-  fill_filters (self);
+  /* The filters' lists too are filled on the first read. */
+  g_ptr_array_set_size (self->factor_names, 0);
   refresh (self);
+}
+
+static void
+kl_journal_page_map (GtkWidget *widget)
+{
+  KlJournalPage *self = KL_JOURNAL_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kl_journal_page_parent_class)->map (widget);
+
+  if (self->stale && self->store != NULL)
+    refresh (self);
 }
 
 static void
@@ -611,6 +633,7 @@ kl_journal_page_class_init (KlJournalPageClass *klass)
   object_class->dispose = kl_journal_page_dispose;
   object_class->finalize = kl_journal_page_finalize;
   object_class->get_property = kl_journal_page_get_property;
+  widget_class->map = kl_journal_page_map;
 
   /* TRUE while the history or the trend is being read; what tests and the bench wait for. */
   properties[PROP_LOADING] =
