@@ -817,6 +817,40 @@ kl_store_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+/* Another read-write connection to the database of @self, for a thread that writes (an
+ * import): configured as @self is, without looking at the file first. That look opens and
+ * closes the file, and closing any descriptor of a file drops every POSIX lock this process
+ * holds on it, @self's included: another process could then remove the -wal and -shm files
+ * from under the window. */
+KlStore *
+kl_store_open_writer (KlStore  *self,
+                      GError  **error)
+{
+  g_autoptr(KlStore) writer = NULL;
+  int rc;
+
+  g_return_val_if_fail (KL_IS_STORE (self), NULL);
+
+  writer = g_object_new (KL_TYPE_STORE, NULL);
+  writer->data_dir = g_strdup (self->data_dir);
+  writer->path = g_strdup (self->path);
+  writer->schema_version = self->schema_version;
+
+  rc = sqlite3_open_v2 (writer->path, &writer->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), writer->path);
+      _kl_store_set_error (writer->db, rc, error, what);
+      return NULL;
+    }
+
+  if (!configure (writer, error))
+    return NULL;
+
+  return g_steal_pointer (&writer);
+}
+
 /* A second, read-only connection to the database of @self, for work that must not hold up the
  * window: daily aggregates over years, searches in notes, exports. It sees what was committed
  * when each of its reads starts (the database is in WAL mode, so it never waits for the

@@ -124,6 +124,8 @@ KlStore    *kl_store_open                       (const char     *data_dir,
                                                  GError        **error);
 KlStore    *kl_store_open_reader                (KlStore        *self,
                                                  GError        **error);
+KlStore    *kl_store_open_writer                (KlStore        *self,
+                                                 GError        **error);
 const char *kl_store_get_data_dir               (KlStore        *self);
 const char *kl_store_get_path                   (KlStore        *self);
 int         kl_store_get_schema_version         (KlStore        *self);

@@ -390,6 +390,10 @@ kl_export_dialog_init (KlExportDialog *self)
                                G_CONNECT_SWAPPED);
       self->dataset_switches[i] = GTK_SWITCH (toggle);
     }
+
+  /* Enter exports, as the dialog is for. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+  gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 }
 
 GtkWidget *

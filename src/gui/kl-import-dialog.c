@@ -43,7 +43,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *data_dir;
+  KlStore  *store;
   GFile    *file;
   gboolean  dry_run;
   guint     added;
@@ -53,7 +53,7 @@ typedef struct
 static void
 import_job_free (ImportJob *job)
 {
-  g_free (job->data_dir);
+  g_clear_object (&job->store);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -89,7 +89,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(import = open_import (job->file, cancellable, &error)) ||
-      !(store = kl_store_open (job->data_dir, &error)) ||
+      !(store = kl_store_open_writer (job->store, &error)) ||
       !kl_pain_import_run (import, store, job->dry_run, cancellable, &job->added, &job->skipped,
                            &error))
     {
@@ -108,7 +108,7 @@ run (KlImportDialog      *self,
   g_autoptr(GTask) task = NULL;
   ImportJob *job = g_new0 (ImportJob, 1);
 
-  job->data_dir = g_strdup (kl_store_get_data_dir (self->store));
+  job->store = g_object_ref (self->store);
   job->file = g_object_ref (self->file);
   job->dry_run = dry_run;
 
