@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kl-cli-private.h"
+#include "kl-import.h"
 #include "kl-store.h"
 
 /* The subcommands, in the order --help lists them. */
@@ -149,23 +149,12 @@ _kl_cli_parse (const KlCliCommand  *command,
   return TRUE;
 }
 
-/* ISO 8601 with or without an offset (local time then), or a date alone (its midnight). */
+/* ISO 8601 with or without seconds or an offset (local time then), or a date alone (its
+ * midnight). */
 GDateTime *
 _kl_cli_parse_instant (const char *text)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  GDateTime *instant = g_date_time_new_from_iso8601 (text, local);
-  unsigned year, month, day;
-  char rest;
-
-  if (instant != NULL)
-    return instant;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
-      g_date_valid_dmy (day, month, year))
-    return g_date_time_new (local, year, month, day, 0, 0, 0);
-
-  return NULL;
+  return kl_import_parse_date_time (text, 0);
 }
 
 /* --from and --to of the listings, either NULL: @out_to is the end of the period, excluded.

@@ -327,16 +327,22 @@ parse_rating (Row     *row,
   return TRUE;
 }
 
-/* ISO 8601, with a space or a T between date and time, with or without an offset (local time
- * then); a date alone is taken at noon, the middle of the day it stands for. */
-static GDateTime *
-parse_date_time (const char *text)
+/* ISO 8601, with a space or a T between date and time, with or without seconds, with or
+ * without an offset (local time then); a date alone is taken at @date_hour. NULL when it is
+ * none of these. Shared with the command line's --at, --from and --to. */
+GDateTime *
+kl_import_parse_date_time (const char *text,
+                           int         date_hour)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autofree char *iso = g_strstrip (g_strdup (text));
+  g_autofree char *iso = NULL;
   unsigned year, month, day;
   char rest;
 
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (date_hour >= 0 && date_hour < 24, NULL);
+
+  iso = g_strstrip (g_strdup (text));
   if (strlen (iso) > 10 && iso[10] == ' ')
     iso[10] = 'T';
   if (strchr (iso, 'T') != NULL)
@@ -356,7 +362,7 @@ parse_date_time (const char *text)
 
   if (sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
       g_date_valid_dmy (day, month, year))
-    return g_date_time_new (local, year, month, day, 12, 0, 0);
+    return g_date_time_new (local, year, month, day, date_hour, 0, 0);
 
   return NULL;
 }
@@ -379,7 +385,8 @@ parse_at (Row     *row,
       text = joined = g_strdup_printf ("%sT%s", date, time);
     }
 
-  at = parse_date_time (text);
+  /* A date alone stands for the day: noon, its middle. */
+  at = kl_import_parse_date_time (text, 12);
   if (at == NULL)
     {
       row_error (row, role, error,

@@ -32,6 +32,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KlPainImport, kl_pain_import, KL, PAIN_IMPORT, GObject)
 
 GQuark          kl_import_error_quark          (void);
+GDateTime      *kl_import_parse_date_time      (const char     *text,
+                                                int             date_hour);
 
 KlPainImport   *kl_pain_import_new             (GInputStream   *stream);
 gboolean        kl_pain_import_read_header     (KlPainImport   *self,
