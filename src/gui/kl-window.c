@@ -15,6 +15,7 @@
 #include "kl-export-dialog.h"
 #include "kl-import-dialog.h"
 #include "kl-journal-page.h"
+#include "kl-routines-page.h"
 #include "kl-store-problem-page.h"
 #include "kl-welcome-page.h"
 #include "kl-window.h"
@@ -32,6 +33,7 @@ struct _KlWindow
   AdwViewStack         *view_stack;
   KlBodyPage           *body_page;
   KlJournalPage        *journal_page;
+  KlRoutinesPage       *routines_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -136,6 +138,7 @@ kl_window_set_store (KlWindow *self,
   g_clear_pointer (&self->problem_data_dir, g_free);
   kl_body_page_set_store (self->body_page, store);
   kl_journal_page_set_store (self->journal_page, store);
+  kl_routines_page_set_store (self->routines_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -477,6 +480,7 @@ kl_window_class_init (KlWindowClass *klass)
 
   g_type_ensure (KL_TYPE_BODY_PAGE);
   g_type_ensure (KL_TYPE_JOURNAL_PAGE);
+  g_type_ensure (KL_TYPE_ROUTINES_PAGE);
   object_class->finalize = kl_window_finalize;
 
   window_class->close_request = kl_window_close_request;
@@ -487,6 +491,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);

@@ -13,7 +13,7 @@ from knotless_e2e import Knotless, click, fail, wait_for  # noqa: E402
 PAGES = [
     ("Body", "Your Knots"),
     ("Journal", "No Check-Ins Yet"),
-    ("Routines", "Guided Routines"),
+    ("Routines", "Tennis Ball"),
     ("Breaks", "Break Reminders"),
 ]
 
