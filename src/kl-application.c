@@ -13,7 +13,10 @@
 
 #include "kl-application.h"
 #include "kl-bench.h"
+#include "kl-idle-monitor.h"
+#include "kl-notifier.h"
 #include "kl-preferences-window.h"
+#include "kl-reminder-service.h"
 #include "kl-window.h"
 
 struct _KlApplication
@@ -24,6 +27,12 @@ struct _KlApplication
 
   KlStore        *store;
   GError         *store_error;
+
+  /* The break reminders, once the store is open. While any is on, the application is held, so
+   * closing the window leaves them running until Quit. */
+  KlReminderService *reminders;
+  gboolean        held;
+  gboolean        background;
 };
 
 G_DEFINE_FINAL_TYPE (KlApplication, kl_application, ADW_TYPE_APPLICATION)
@@ -96,6 +105,9 @@ backup_cb (GObject      *object,
     g_printerr ("knotless: %s\n", error->message);
 }
 
+static void update_hold      (KlApplication *self);
+static void ensure_reminders (KlApplication *self);
+
 /* Opens the store if it is not open yet. A refusal is kept, for the window to explain. */
 static gboolean
 ensure_store (KlApplication *self)
@@ -124,14 +136,209 @@ kl_application_reopen_store (KlApplication  *self,
 {
   g_return_val_if_fail (KL_IS_APPLICATION (self), FALSE);
 
+  /* The reminders read the store they were given: they start again on the new one. */
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   if (!ensure_store (self))
     {
+      update_hold (self);
       g_propagate_error (error, g_steal_pointer (&self->store_error));
       return FALSE;
     }
+  ensure_reminders (self);
 
   return TRUE;
+}
+
+static KlWindow *
+find_window (KlApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KL_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+update_hold (KlApplication *self)
+{
+  gboolean hold = self->reminders != NULL && kl_reminder_service_has_enabled (self->reminders);
+
+  if (hold && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!hold && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = hold;
+}
+
+void
+kl_application_reload_reminders (KlApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KL_IS_APPLICATION (self));
+
+  if (self->reminders == NULL)
+    return;
+
+  if (!kl_reminder_service_reload (self->reminders, &error))
+    {
+      KlWindow *window = find_window (self);
+
+      if (window != NULL)
+        kl_window_show_toast (window, error->message);
+      else
+        g_printerr ("knotless: %s\n", error->message);
+    }
+  update_hold (self);
+}
+
+void
+kl_application_set_background (KlApplication *self,
+                               gboolean       background)
+{
+  g_return_if_fail (KL_IS_APPLICATION (self));
+
+  self->background = background;
+}
+
+static void
+reminder_open_cb (KlReminderService *service,
+                  KlApplication     *self)
+{
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
+reminder_start_cb (KlReminderService *service,
+                   KlReminder        *reminder,
+                   KlApplication     *self)
+{
+  const char *routine = kl_reminder_get_routine (reminder);
+
+  if (kl_reminder_get_kind (reminder) == KL_REMINDER_KIND_CHECK_IN)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "check-in", NULL);
+  else if (routine != NULL && g_action_map_lookup_action (G_ACTION_MAP (self), "play-routine"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "play-routine",
+                                    g_variant_new_string (routine));
+  else
+    g_application_activate (G_APPLICATION (self));
+}
+
+static void
+toast_answer_clicked_cb (GtkButton *button,
+                         AdwToast  *toast)
+{
+  GVariant *target = g_object_get_data (G_OBJECT (button), "kl-answer");
+
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                  "reminder-answer", target);
+  adw_toast_dismiss (toast);
+}
+
+static void
+toast_main_clicked_cb (AdwToast *toast,
+                       gpointer  user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                  "reminder-answer",
+                                  g_object_get_data (G_OBJECT (toast), "kl-answer"));
+}
+
+static GtkWidget *
+toast_answer_button (AdwToast   *toast,
+                     gint64      reminder_id,
+                     const char *answer,
+                     const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_object_set_data_full (G_OBJECT (button), "kl-answer",
+                          g_variant_ref_sink (g_variant_new ("(xs)", reminder_id, answer)),
+                          (GDestroyNotify) g_variant_unref);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (toast_answer_clicked_cb), toast, 0);
+
+  return button;
+}
+
+/* No notification server: the reminder as a toast with the notification's buttons. */
+static void
+reminder_in_app_cb (KlReminderService *service,
+                    KlReminder        *reminder,
+                    const char        *summary,
+                    KlApplication     *self)
+{
+  gint64 id = kl_reminder_get_id (reminder);
+  const char *label;
+  const char *answer = kl_reminder_service_main_answer (reminder, &label);
+  KlWindow *window;
+  AdwToast *toast;
+  GtkWidget *box;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_window (self);
+  if (window == NULL)
+    return;
+
+  toast = adw_toast_new (summary);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, label);
+  g_object_set_data_full (G_OBJECT (toast), "kl-answer",
+                          g_variant_ref_sink (g_variant_new ("(xs)", id, answer)),
+                          (GDestroyNotify) g_variant_unref);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_main_clicked_cb), NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (summary));
+  gtk_box_append (GTK_BOX (box), toast_answer_button (toast, id, "snooze", _("Snooze 5 min")));
+  gtk_box_append (GTK_BOX (box), toast_answer_button (toast, id, "skip", _("Skip")));
+  adw_toast_set_custom_title (toast, box);
+
+  kl_window_add_toast (window, toast);
+}
+
+static void
+reminder_problem_cb (KlReminderService *service,
+                     const char        *problem,
+                     KlApplication     *self)
+{
+  g_autofree char *message = NULL;
+  KlWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_window (self);
+  message = g_strdup_printf (_("%s Reminders show in this window instead."), problem);
+  if (window != NULL)
+    kl_window_show_toast (window, message);
+  g_printerr ("knotless: %s\n", message);
+}
+
+/* Starts the reminders once the store is open. */
+static void
+ensure_reminders (KlApplication *self)
+{
+  g_autoptr(KlNotifier) notifier = NULL;
+  g_autoptr(KlIdleMonitor) idle_monitor = NULL;
+
+  if (self->reminders != NULL || self->store == NULL)
+    return;
+
+  notifier = kl_notifier_new (_("Knotless"));
+  idle_monitor = kl_idle_monitor_new ();
+  if (!kl_idle_monitor_get_available (idle_monitor))
+    g_debug ("No idle detection here: reminders follow plain intervals");
+
+  self->reminders = kl_reminder_service_new (self->store, notifier, idle_monitor);
+  g_signal_connect_object (self->reminders, "open", G_CALLBACK (reminder_open_cb), self, 0);
+  g_signal_connect_object (self->reminders, "start", G_CALLBACK (reminder_start_cb), self, 0);
+  g_signal_connect_object (self->reminders, "in-app", G_CALLBACK (reminder_in_app_cb), self, 0);
+  g_signal_connect_object (self->reminders, "problem", G_CALLBACK (reminder_problem_cb), self, 0);
+
+  kl_application_reload_reminders (self);
 }
 
 static void
@@ -140,13 +347,32 @@ kl_application_activate (GApplication *app)
   KlApplication *self = KL_APPLICATION (app);
   GtkWindow *window;
 
+  if (self->background)
+    {
+      /* knotless --background: the reminders, no window. */
+      self->background = FALSE;
+      if (!ensure_store (self))
+        {
+          g_printerr ("knotless: %s\n", self->store_error->message);
+          return;
+        }
+      ensure_reminders (self);
+      if (!self->held)
+        g_printerr ("%s\n", _("knotless: no reminders are on, so there is nothing to run in the "
+                              "background."));
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
       window = GTK_WINDOW (kl_window_new (self));
 
       if (ensure_store (self))
-        kl_window_set_store (KL_WINDOW (window), self->store);
+        {
+          kl_window_set_store (KL_WINDOW (window), self->store);
+          ensure_reminders (self);
+        }
       else
         kl_window_show_store_problem (KL_WINDOW (window), self->data_dir, self->store_error);
 
@@ -161,6 +387,7 @@ kl_application_finalize (GObject *object)
 {
   KlApplication *self = (KlApplication *)object;
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
@@ -358,7 +585,25 @@ kl_application_check_in_action (GSimpleAction *action,
       }
 }
 
+static void
+kl_application_reminder_answer_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  KlApplication *self = user_data;
+  gint64 id;
+  const char *answer;
+
+  if (self->reminders == NULL)
+    return;
+
+  g_variant_get (parameter, "(x&s)", &id, &answer);
+  g_debug ("Answer %s to reminder %" G_GINT64_FORMAT, answer, id);
+  kl_reminder_service_answer (self->reminders, id, answer);
+}
+
 static const GActionEntry app_actions[] = {
+  { "reminder-answer", kl_application_reminder_answer_action, "(xs)" },
   { "quit", kl_application_quit_action },
   { "about", kl_application_about_action },
   { "preferences", kl_application_preferences_action },

@@ -23,4 +23,11 @@ KlStore       *kl_application_get_store      (KlApplication  *self);
 gboolean       kl_application_reopen_store   (KlApplication  *self,
                                               GError        **error);
 
+/* The first activation starts the reminders without a window: knotless --background. */
+void           kl_application_set_background (KlApplication  *self,
+                                              gboolean        background);
+/* After reminders, working hours or the pause changed: the reminders read them again, and
+ * Knotless stays running with its window closed while any reminder is on. */
+void           kl_application_reload_reminders (KlApplication *self);
+
 G_END_DECLS

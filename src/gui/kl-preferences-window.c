@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kl-autostart.h"
 #include "kl-preferences-window.h"
 #include "kl-window.h"
 
@@ -24,6 +25,7 @@ struct _KlPreferencesWindow
 
   AdwActionRow         *database_row;
   AdwActionRow         *backup_row;
+  GtkSwitch            *autostart_switch;
 };
 
 G_DEFINE_FINAL_TYPE (KlPreferencesWindow, kl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -227,6 +229,7 @@ kl_preferences_window_class_init (KlPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/kl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KlPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, KlPreferencesWindow, backup_row);
+  gtk_widget_class_bind_template_child (widget_class, KlPreferencesWindow, autostart_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.back-up", NULL,
                                    kl_preferences_window_back_up_action);
@@ -234,8 +237,30 @@ kl_preferences_window_class_init (KlPreferencesWindowClass *klass)
                                    kl_preferences_window_show_safety_action);
 }
 
+/* "Start at Login": the autostart entry is written or removed as the switch moves. */
+static gboolean
+autostart_state_set_cb (GtkSwitch           *autostart_switch,
+                        gboolean             state,
+                        KlPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kl_autostart_set_enabled (state, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return TRUE;  /* the switch stays as it was */
+    }
+
+  return FALSE;
+}
+
 static void
 kl_preferences_window_init (KlPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_switch_set_active (self->autostart_switch, kl_autostart_is_enabled ());
+  g_signal_connect_object (self->autostart_switch, "state-set",
+                           G_CALLBACK (autostart_state_set_cb), self, 0);
 }

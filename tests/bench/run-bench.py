@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -222,6 +223,89 @@ def export(build, runs=5):
     return not (ratio_ok and rss_ok)
 
 
+def _proc_totals(pid):
+    """Per thread, its voluntary context switches (it slept and was woken); the CPU ticks of the
+    whole process, its threads' included; and its resident memory."""
+    wakeups = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        wakeups[task] = int(line.split()[1])
+        except FileNotFoundError:
+            pass  # a thread that ended meanwhile
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+        ticks = sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+    rss = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+    return wakeups, ticks, rss
+
+
+def idle_cost(argv, seconds, env=None, settle=5.0):
+    """Wakeups per minute, CPU seconds and RSS of a program left alone for @seconds."""
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(settle)
+        if process.poll() is not None:
+            return None
+        w0, t0, _ = _proc_totals(process.pid)
+        time.sleep(seconds)
+        w1, t1, rss = _proc_totals(process.pid)
+        if process.poll() is not None:
+            return None
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    hz = os.sysconf("SC_CLK_TCK")
+    # A thread that ended meanwhile is left out; one that started counts from nothing.
+    woken = sum(count - w0.get(task, 0) for task, count in w1.items())
+    return woken * 60.0 / seconds, (t1 - t0) / hz, rss
+
+
+def background(build, seconds=60):
+    """knotless --background with its default reminders on, beside the break timers Debian
+    packages, each left idle on the same headless session."""
+    knotless = os.path.join(build, "src", "knotless")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="knotless-bench-") as scratch:
+        config = os.path.join(scratch, "config")
+        # Safe Eyes copies its settings in on first run, into a folder it expects to exist.
+        os.makedirs(os.path.join(config, "safeeyes", "style"))
+        env = dict(os.environ, XDG_CONFIG_HOME=config)
+        # The first-run reminders: a micro-break every 20 min, a stretch every 50 min.
+        subprocess.run([knotless, "--data-dir", scratch, "reminders"], check=True,
+                       stdout=subprocess.DEVNULL)
+        rows.append(("knotless --background",
+                     idle_cost([knotless, "--data-dir", scratch, "--background"], seconds, env)))
+        for name, argv in (("workrave", ["/usr/bin/workrave"]),
+                           ("safeeyes", ["/usr/bin/safeeyes"])):
+            if not os.path.exists(argv[0]):
+                rows.append((name + " (not installed)", ()))
+                continue
+            rows.append((name, idle_cost(argv, seconds, env)))
+
+    print(f"\nIn the background, idle for {seconds} s (after 5 s to settle)")
+    print(f"  {'':28} {'wakeups/min':>12} {'CPU s':>8} {'RSS MB':>8}")
+    for name, cost in rows:
+        if cost == ():
+            print(f"  {name}")
+        elif cost is None:
+            print(f"  {name:28} {'(did not keep running)':>30}")
+        else:
+            print(f"  {name:28} {cost[0]:12.0f} {cost[1]:8.2f} {cost[2]:8.1f}")
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default="_build")
@@ -232,6 +316,7 @@ def main():
     over = body(args.build, args.runs) or over
     over = journal(args.build) or over
     over = export(args.build) or over
+    over = background(args.build) or over
     sys.exit(1 if over else 0)
 
 
