@@ -110,12 +110,13 @@ show_chart (GArray *days,
   gboolean timed_out = FALSE;
   guint n_frames = 0;
   guint timeout;
+  guint ticking;
 
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), chart);
   kl_trend_chart_set_days (KL_TREND_CHART (chart), days);
-  gtk_widget_add_tick_callback (chart, frame_cb, &n_frames, NULL);
+  ticking = gtk_widget_add_tick_callback (chart, frame_cb, &n_frames, NULL);
   gtk_window_present (GTK_WINDOW (window));
 
   /* Two frames: the first lays out and styles, the second draws what the first decided. */
@@ -124,6 +125,8 @@ show_chart (GArray *days,
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (timeout);
+  /* n_frames lives on this stack frame: the count must stop with it. */
+  gtk_widget_remove_tick_callback (chart, ticking);
 
   g_assert_false (timed_out);
   g_assert_cmpint (gtk_widget_get_width (chart), ==, width);
