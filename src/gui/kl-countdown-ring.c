@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "kl-countdown-ring.h"
 
 #define NATURAL_SIZE 280

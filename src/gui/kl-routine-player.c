@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 #include <gsound.h>
 
@@ -53,7 +51,6 @@ struct _KlRoutinePlayer
   GtkWidget         *knot_list;
   AdwComboRow       *knot_row;
   GtkLabel          *before_error_label;
-  GtkWidget         *start_button;
   GtkWidget         *coach_box;
   GtkLabel          *title_label;
   GtkLabel          *instruction_label;
@@ -986,7 +983,6 @@ kl_routine_player_class_init (KlRoutinePlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, knot_list);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, knot_row);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, before_error_label);
-  gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, start_button);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, coach_box);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, title_label);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinePlayer, instruction_label);
