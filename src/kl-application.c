@@ -602,6 +602,24 @@ kl_application_reminder_answer_action (GSimpleAction *action,
   kl_reminder_service_answer (self->reminders, id, answer);
 }
 
+/* A routine by slug, in the window: for notifications and anything outside the window. */
+static void
+kl_application_play_routine_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  KlApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KL_IS_WINDOW (l->data))
+      {
+        gtk_widget_activate_action_variant (l->data, "win.play-routine", parameter);
+        return;
+      }
+}
+
 static const GActionEntry app_actions[] = {
   { "reminder-answer", kl_application_reminder_answer_action, "(xs)" },
   { "quit", kl_application_quit_action },
@@ -609,6 +627,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", kl_application_preferences_action },
   { "check-in", kl_application_check_in_action },
   { "open-data-folder", kl_application_open_data_folder_action },
+  { "play-routine", kl_application_play_routine_action, "s" },
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "kl-export-dialog.h"
 #include "kl-import-dialog.h"
 #include "kl-journal-page.h"
+#include "kl-routine-player.h"
 #include "kl-routines-page.h"
 #include "kl-store-problem-page.h"
 #include "kl-welcome-page.h"
@@ -37,6 +38,9 @@ struct _KlWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
+
+  /* The routine playing, if any: one at a time. */
+  GtkWindow            *player;
 
   /* Made when first needed: most starts show neither. */
   GtkWidget            *welcome_page;
@@ -298,6 +302,38 @@ kl_window_export_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (kl_export_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* From the Routines page's Start buttons and app.play-routine: the routine of that slug. */
+static void
+kl_window_play_routine_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+  g_autoptr(KlRoutine) routine = NULL;
+  g_autoptr(GError) error = NULL;
+  KlRoutinePlayer *player;
+
+  if (!journal_open (self))
+    return;
+
+  if (self->player != NULL)
+    {
+      gtk_window_present (self->player);
+      return;
+    }
+
+  routine = kl_store_get_routine (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (routine == NULL)
+    {
+      kl_window_show_toast (self, error->message);
+      return;
+    }
+
+  player = kl_routine_player_new (GTK_WINDOW (self), self->store, routine);
+  g_set_weak_pointer (&self->player, GTK_WINDOW (player));
+  gtk_window_present (GTK_WINDOW (player));
+}
+
 static void
 imported_cb (KlWindow *self)
 {
@@ -451,6 +487,7 @@ kl_window_dispose (GObject *object)
   KlWindow *self = (KlWindow *)object;
 
   g_clear_handle_id (&self->switcher_bar_idle, g_source_remove);
+  g_clear_weak_pointer (&self->player);
   gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kl_window_parent_class)->dispose (object);
@@ -506,6 +543,8 @@ kl_window_class_init (KlWindowClass *klass)
                                    kl_window_start_fresh_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, kl_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, kl_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.play-routine", "s",
+                                   kl_window_play_routine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
