@@ -660,6 +660,8 @@ fill_detail (KlRoutinesPage       *self,
   gtk_label_set_text (self->summary_label, kl_routine_get_summary (routine));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->start_button),
                                           g_variant_new_string (kl_routine_get_slug (routine)));
+  /* The action only with its target: a slug-less win.play-routine cannot be activated. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "win.play-routine");
 
   for (guint i = 0; equipment_ids != NULL && equipment_ids[i] != NULL; i++)
     {

@@ -142,7 +142,16 @@ wait_for_focus (GtkWidget *chart)
 
   gtk_widget_grab_focus (chart);
   while (!timed_out && !gtk_widget_has_focus (chart))
-    g_main_context_iteration (NULL, TRUE);
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      /* Without a window manager, a focus request made before the X server mapped the window
+       * is lost: ask again until the window is active. */
+      gtk_window_present (GTK_WINDOW (gtk_widget_get_root (chart)));
+      while (!timed_out && !gtk_widget_has_focus (chart) && g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
   if (!timed_out)
     g_source_remove (timeout);
 }
