@@ -65,6 +65,22 @@ def player_key(title, keys):
     time.sleep(0.3)
 
 
+def player_button(knotless, title, name):
+    """A button of the player window titled @title: the Routines page has a Start of its own."""
+    def lookup():
+        try:
+            for frame in knotless.app.findChildren(
+                    lambda n: n.roleName == "frame" and n.name == title):
+                found = frame.findChildren(
+                    lambda n: n.roleName == "push button" and plain(n.name) == name)
+                if found:
+                    return found[0]
+        except Exception:
+            return None
+        return None
+    return wait_for(lookup, f"{name!r} in the player {title!r}")
+
+
 def pain_button(knotless, pain, after=False):
     """One of the 0–10 buttons, before or after: every page is in the tree, the one before
     first. GTK 4.8 gives AT-SPI a toggle button as a push button."""
@@ -106,7 +122,7 @@ def main():
         play(knotless, "20-20-20")
         knotless.find("How much does it hurt right now? (optional)", "label")
         click(pain_button(knotless, 5))
-        click(knotless.find("Start", "push button"))
+        click(player_button(knotless, "20-20-20", "Start"))
         knotless.screenshot("player-get-ready-light")
         # Looking things up in the accessibility tree takes longer than the get-ready: pause.
         player_key("20-20-20", "space")
