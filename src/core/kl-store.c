@@ -817,6 +817,32 @@ kl_store_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+/* Another connection to the database of @self, opened with @flags as @self's was, without
+ * looking at the file first (see kl_store_open_writer ()). */
+static KlStore *
+open_another (KlStore  *self,
+              int       flags,
+              GError  **error)
+{
+  g_autoptr(KlStore) other = g_object_new (KL_TYPE_STORE, NULL);
+  int rc;
+
+  other->data_dir = g_strdup (self->data_dir);
+  other->path = g_strdup (self->path);
+  other->schema_version = self->schema_version;
+
+  rc = sqlite3_open_v2 (other->path, &other->db,
+                        flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), other->path);
+      _kl_store_set_error (other->db, rc, error, what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&other);
+}
+
 /* Another read-write connection to the database of @self, for a thread that writes (an
  * import): configured as @self is, without looking at the file first. That look opens and
  * closes the file, and closing any descriptor of a file drops every POSIX lock this process
@@ -827,25 +853,11 @@ kl_store_open_writer (KlStore  *self,
                       GError  **error)
 {
   g_autoptr(KlStore) writer = NULL;
-  int rc;
 
   g_return_val_if_fail (KL_IS_STORE (self), NULL);
 
-  writer = g_object_new (KL_TYPE_STORE, NULL);
-  writer->data_dir = g_strdup (self->data_dir);
-  writer->path = g_strdup (self->path);
-  writer->schema_version = self->schema_version;
-
-  rc = sqlite3_open_v2 (writer->path, &writer->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), writer->path);
-      _kl_store_set_error (writer->db, rc, error, what);
-      return NULL;
-    }
-
-  if (!configure (writer, error))
+  if (!(writer = open_another (self, SQLITE_OPEN_READWRITE, error)) ||
+      !configure (writer, error))
     return NULL;
 
   return g_steal_pointer (&writer);
@@ -860,27 +872,15 @@ KlStore *
 kl_store_open_reader (KlStore  *self,
                       GError  **error)
 {
-  g_autoptr(KlStore) reader = NULL;
-  int rc;
+  KlStore *reader;
 
   g_return_val_if_fail (KL_IS_STORE (self), NULL);
 
-  reader = g_object_new (KL_TYPE_STORE, NULL);
-  reader->data_dir = g_strdup (self->data_dir);
-  reader->path = g_strdup (self->path);
-  reader->schema_version = self->schema_version;
-
-  rc = sqlite3_open_v2 (reader->path, &reader->db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), reader->path);
-      _kl_store_set_error (reader->db, rc, error, what);
-      return NULL;
-    }
+  if (!(reader = open_another (self, SQLITE_OPEN_READONLY, error)))
+    return NULL;
 
   sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
-  return g_steal_pointer (&reader);
+  return reader;
 }
 
 const char *
