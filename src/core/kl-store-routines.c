@@ -472,19 +472,17 @@ kl_store_restore_routine (KlStore    *self,
   return write_user_routine (self, routine, FALSE, error);
 }
 
-/* "SLUG-copy", then "SLUG-copy-2" …, short enough for the schema and taken by nothing. */
+/* @base if free, else "BASE-2", "BASE-3" …: taken by neither a stored routine nor a built-in
+ * that a later version might seed. @base is short enough to take the number. */
 static char *
-free_copy_slug (KlStore     *self,
-                const char  *slug,
+free_slug_from (KlStore     *self,
+                const char  *base,
+                const char  *what,
                 GError     **error)
 {
-  g_autofree char *base = NULL;
-
-  base = g_strdup_printf ("%.*s-copy", MAX_SLUG_LENGTH - (int)strlen ("-copy-999"), slug);
   for (guint n = 1; n < 1000; n++)
     {
       g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
-
       gboolean found = FALSE;
 
       if (kl_routine_is_builtin_slug (candidate))
@@ -496,8 +494,50 @@ free_copy_slug (KlStore     *self,
     }
 
   g_set_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID,
-               _("There are too many copies of “%s”"), slug);
+               _("There are too many routines called “%s”"), what);
   return NULL;
+}
+
+/* "SLUG-copy", then "SLUG-copy-2" …, short enough for the schema and taken by nothing. */
+static char *
+free_copy_slug (KlStore     *self,
+                const char  *slug,
+                GError     **error)
+{
+  g_autofree char *base = NULL;
+
+  base = g_strdup_printf ("%.*s-copy", MAX_SLUG_LENGTH - (int)strlen ("-copy-999"), slug);
+  return free_slug_from (self, base, slug, error);
+}
+
+char *
+kl_store_dup_free_routine_slug (KlStore     *self,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (KL_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The name's letters and digits, the rest as single hyphens: "Hips & back" → "hips-back". */
+  ascii = g_str_to_ascii (name, "C");
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (base->len >= MAX_SLUG_LENGTH - strlen ("-999"))
+        break;
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (base, g_ascii_tolower (*p));
+      else if (base->len > 0 && base->str[base->len - 1] != '-')
+        g_string_append_c (base, '-');
+    }
+  while (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_append (base, "my-routine");
+
+  return free_slug_from (self, base->str, name, error);
 }
 
 KlRoutine *

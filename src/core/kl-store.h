@@ -295,6 +295,11 @@ KlRoutine   *kl_store_duplicate_routine         (KlStore             *self,
                                                  const char          *slug,
                                                  const char          *new_slug,
                                                  GError             **error);
+/* A slug for a new user routine called @name, taken by no routine: "Hips & back" → "hips-back",
+ * then "hips-back-2" … */
+char        *kl_store_dup_free_routine_slug     (KlStore             *self,
+                                                 const char          *name,
+                                                 GError             **error);
 /* Its sessions stay. */
 gboolean     kl_store_delete_routine            (KlStore             *self,
                                                  const char          *slug,

@@ -15,6 +15,7 @@
 
 #include "kl-body-regions.h"
 #include "kl-knot.h"
+#include "kl-routine-editor.h"
 #include "kl-routine.h"
 #include "kl-routines-page.h"
 #include "kl-screening-dialog.h"
@@ -48,8 +49,13 @@ struct _KlRoutinesPage
   GtkLabel            *name_label;
   GtkLabel            *summary_label;
   GtkButton           *start_button;
+  GtkButton           *duplicate_button;
+  GtkButton           *edit_button;
+  GtkButton           *delete_button;
+  GtkLabel            *builtin_label;
   GtkScrolledWindow   *detail_scroller;
   GtkBox              *detail_box;
+  GtkButton           *new_button;
 };
 
 G_DEFINE_FINAL_TYPE (KlRoutinesPage, kl_routines_page, ADW_TYPE_BIN)
@@ -638,6 +644,16 @@ add_warning_row (GtkWidget  *group,
 }
 
 static void
+set_routine_action (GtkButton  *button,
+                    const char *action_name,
+                    KlRoutine  *routine)
+{
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (kl_routine_get_slug (routine)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+}
+
+static void
 fill_detail (KlRoutinesPage       *self,
              KlRoutine            *routine,
              const KlRoutineStats *stats,
@@ -652,6 +668,7 @@ fill_detail (KlRoutinesPage       *self,
   const char *cautions = kl_routine_get_cautions (routine);
   GtkWidget *child;
   GtkWidget *group;
+  gboolean builtin;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
@@ -662,6 +679,14 @@ fill_detail (KlRoutinesPage       *self,
                                           g_variant_new_string (kl_routine_get_slug (routine)));
   /* The action only with its target: a slug-less win.play-routine cannot be activated. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "win.play-routine");
+  set_routine_action (self->duplicate_button, "routines.duplicate", routine);
+  set_routine_action (self->edit_button, "routines.edit", routine);
+  set_routine_action (self->delete_button, "routines.delete", routine);
+  /* A built-in is only ever copied: the store refuses to change or delete one. */
+  builtin = kl_routine_is_builtin_slug (kl_routine_get_slug (routine));
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !builtin);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !builtin);
+  gtk_widget_set_visible (GTK_WIDGET (self->builtin_label), builtin);
 
   for (guint i = 0; equipment_ids != NULL && equipment_ids[i] != NULL; i++)
     {
@@ -781,6 +806,185 @@ kl_routines_page_show_detail (KlRoutinesPage *self,
   return TRUE;
 }
 
+/* The editor */
+
+static void
+editor_saved_cb (KlRoutinesPage *self,
+                 const char     *slug)
+{
+  g_set_weak_pointer (&self->activated_row, NULL);
+  kl_routines_page_reload (self);
+  kl_routines_page_show_detail (self, slug);
+}
+
+static void
+present_editor (KlRoutinesPage  *self,
+                KlRoutineEditor *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static GtkWindow *
+get_window (KlRoutinesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+kl_routines_page_new_routine (KlRoutinesPage *self)
+{
+  g_return_if_fail (KL_IS_ROUTINES_PAGE (self));
+
+  if (self->store != NULL)
+    present_editor (self, kl_routine_editor_new_routine (get_window (self), self->store, NULL));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  kl_routines_page_new_routine (KL_ROUTINES_PAGE (widget));
+}
+
+/* What the store has under the slug of @parameter, or NULL with the error shown. */
+static KlRoutine *
+get_routine (KlRoutinesPage *self,
+             GVariant       *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  KlRoutine *routine;
+
+  if (self->store == NULL)
+    return NULL;
+
+  routine = kl_store_get_routine (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (routine == NULL)
+    show_error (self, error);
+
+  return routine;
+}
+
+/* A copy to change, stored only when saved. */
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KlRoutinesPage *self = KL_ROUTINES_PAGE (widget);
+  g_autoptr(KlRoutine) routine = get_routine (self, parameter);
+
+  if (routine != NULL)
+    present_editor (self, kl_routine_editor_new_routine (get_window (self), self->store, routine));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KlRoutinesPage *self = KL_ROUTINES_PAGE (widget);
+  g_autoptr(KlRoutine) routine = get_routine (self, parameter);
+
+  if (routine != NULL)
+    present_editor (self, kl_routine_editor_new_edit (get_window (self), self->store, routine));
+}
+
+typedef struct
+{
+  KlRoutinesPage *page;     /* weak */
+  KlStore        *store;
+  KlRoutine      *routine;
+} Deleted;
+
+static void
+deleted_free (Deleted *deleted)
+{
+  g_clear_weak_pointer (&deleted->page);
+  g_clear_object (&deleted->store);
+  g_clear_object (&deleted->routine);
+  g_free (deleted);
+}
+
+static void
+deleted_closure_notify (gpointer  data,
+                        GClosure *closure)
+{
+  deleted_free (data);
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                Deleted  *deleted)
+{
+  g_autoptr(GError) error = NULL;
+  KlRoutinesPage *self = deleted->page;
+
+  if (!kl_store_restore_routine (deleted->store, deleted->routine, &error))
+    {
+      if (self != NULL)
+        show_error (self, error);
+      return;
+    }
+
+  if (self != NULL && self->store == deleted->store)
+    {
+      kl_routines_page_reload (self);
+      kl_routines_page_show_detail (self, kl_routine_get_slug (deleted->routine));
+    }
+}
+
+/* Deleted at once, with a toast to undo it: the routine is kept until the toast goes. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KlRoutinesPage *self = KL_ROUTINES_PAGE (widget);
+  g_autoptr(KlRoutine) routine = get_routine (self, parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  Deleted *deleted;
+  AdwToast *toast;
+
+  if (routine == NULL)
+    return;
+
+  if (!kl_store_delete_routine (self->store, kl_routine_get_slug (routine), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->shown_slug, g_free);
+  g_set_weak_pointer (&self->activated_row, NULL);
+  kl_routines_page_reload (self);
+  gtk_stack_set_visible_child_name (self->stack, "library");
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_button));
+
+  if (!KL_IS_WINDOW (root))
+    return;
+
+  deleted = g_new0 (Deleted, 1);
+  g_set_weak_pointer (&deleted->page, self);
+  deleted->store = g_object_ref (self->store);
+  deleted->routine = g_steal_pointer (&routine);
+
+  /* Translators: %s is the name of a routine */
+  title = g_strdup_printf (_("“%s” deleted"), kl_routine_get_name (deleted->routine));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         deleted_closure_notify, 0);
+  kl_window_add_toast (KL_WINDOW (root), toast);
+}
+
 static void
 back_cb (GtkWidget  *widget,
          const char *action_name,
@@ -858,11 +1062,20 @@ kl_routines_page_class_init (KlRoutinesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, duplicate_button);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, builtin_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, safety_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "routines.back", NULL, back_cb);
+  gtk_widget_class_install_action (widget_class, "routines.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "routines.duplicate", "s", duplicate_action);
+  gtk_widget_class_install_action (widget_class, "routines.edit", "s", edit_action);
+  gtk_widget_class_install_action (widget_class, "routines.delete", "s", delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "routines.back", NULL);
 }

@@ -25,5 +25,7 @@ void       kl_routines_page_reload      (KlRoutinesPage *self);
 /* Shows one routine's detail; FALSE when there is no routine of @slug. */
 gboolean   kl_routines_page_show_detail (KlRoutinesPage *self,
                                          const char     *slug);
+/* Opens the editor on a new, empty routine. */
+void       kl_routines_page_new_routine (KlRoutinesPage *self);
 
 G_END_DECLS

@@ -443,6 +443,19 @@ kl_window_show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+N: a new routine, while the Routines page shows. */
+static void
+kl_window_new_routine_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KlWindow *self = KL_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0 &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "routines") == 0)
+    kl_routines_page_new_routine (self->routines_page);
+}
+
 /* The bottom bar takes over when the header has no room for the switcher. The header learns
  * that while it is being allocated, too late for the bar to get a size in the same frame; with
  * animations off, libadwaita 1.2 then leaves the bar hidden until the next resize. So the bar
@@ -545,8 +558,12 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, kl_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.play-routine", "s",
                                    kl_window_play_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.new-routine", NULL,
+                                   kl_window_new_routine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-routine", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
 

@@ -426,6 +426,45 @@ test_user_routines (Fixture       *fixture,
   g_assert_error (error, KL_STORE_ERROR, KL_STORE_ERROR_INVALID);
 }
 
+static void
+test_free_slug (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStore) store = open_store (fixture);
+  g_autoptr(KlRoutine) mine = make_user_routine ("hips-back");
+  g_autofree char *long_name = g_strnfill (100, 'a');
+  struct { const char *name; const char *slug; } cases[] = {
+    { "Hips & back", "hips-back-2" },       /* "hips-back" is taken below */
+    { "  Évening  stretch!  ", "evening-stretch" },
+    { "Neck release", "neck-release-2" },   /* a built-in's slug */
+    { "!!!", "my-routine" },
+    { "", "my-routine" },
+  };
+
+  g_assert_true (kl_store_save_routine (store, mine, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = kl_store_dup_free_routine_slug (store, cases[i].name, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+
+  /* Long names are cut to what the store takes, with room for a number. */
+  {
+    g_autofree char *slug = kl_store_dup_free_routine_slug (store, long_name, &error);
+    g_autoptr(KlRoutine) routine = make_user_routine (slug);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (slug), ==, 60);
+    g_assert_true (kl_store_save_routine (store, routine, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static KlSession *
 add_session (KlStore    *store,
              const char *routine,
@@ -736,6 +775,7 @@ main (int   argc,
   ADD ("/store/routines/seed", test_seed);
   ADD ("/store/routines/seed-newer-version", test_seed_newer_version);
   ADD ("/store/routines/user-routines", test_user_routines);
+  ADD ("/store/routines/free-slug", test_free_slug);
   ADD ("/store/routines/sessions", test_sessions);
   ADD ("/store/routines/stats", test_stats);
   ADD ("/store/routines/screening", test_screening);
