@@ -37,6 +37,8 @@ typedef struct
   GtkSpinButton   *repetitions_spin;
   AdwActionRow    *rest_row;
   GtkSpinButton   *rest_spin;
+  AdwActionRow    *release_row;
+  GtkSpinButton   *release_spin;
   AdwActionRow    *inhale_row;
   GtkSpinButton   *inhale_spin;
   AdwActionRow    *top_up_row;
@@ -57,7 +59,6 @@ typedef struct
   GtkButton       *down_button;
   GtkButton       *remove_button;
   GPtrArray       *regions;      /* region ids, in the catalogue's order */
-  gint64           release_us;   /* kept as it came: the editor has no field for it */
 } StepEditor;
 
 struct _KlRoutineEditor
@@ -71,7 +72,7 @@ struct _KlRoutineEditor
   gboolean             discard;       /* closing without asking again */
   GPtrArray           *step_rows;     /* AdwExpanderRow, in order; StepEditor as "step" */
   GPtrArray           *equipment_checks;
-  GPtrArray           *marked;        /* widgets with the error style */
+  GPtrArray           *marked;        /* widgets with the error style, held */
 
   AdwWindowTitle      *window_title;
   GtkRevealer         *problem_revealer;
@@ -458,7 +459,6 @@ add_step (KlRoutineEditor     *self,
   step->regions = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; source->regions[i] != NULL; i++)
     g_ptr_array_add (step->regions, g_strdup (source->regions[i]));
-  step->release_us = source->release_us;
 
   gtk_string_list_append (sides, _("None"));
   gtk_string_list_append (sides, _("Left, then right"));
@@ -478,6 +478,10 @@ add_step (KlRoutineEditor     *self,
                             KL_ROUTINE_MAX_REPETITIONS);
   step->rest_spin = add_spin_row (step, &step->rest_row, _("Rest Between Repetitions"),
                                   _("Seconds; 0 for none"), 0, source->rest_us / 1e6);
+
+  step->release_spin = add_spin_row (step, &step->release_row, _("Release"),
+                                     _("Seconds to let go after each repetition; 0 for none"),
+                                     0, source->release_us / 1e6);
 
   step->inhale_spin = add_spin_row (step, &step->inhale_row, _("Breathe In"), _("Seconds"), 0,
                                     breathing ? source->inhale_us / 1e6 : 4);
@@ -571,7 +575,7 @@ step_build (StepEditor *step)
       built->repetitions = gtk_spin_button_get_value_as_int (step->repetitions_spin);
       if (built->repetitions > 1)
         built->rest_us = spin_us (step->rest_spin);
-      built->release_us = step->release_us;
+      built->release_us = spin_us (step->release_spin);
     }
 
   if (built->kind == KL_ROUTINE_STEP_BALL)
@@ -623,6 +627,7 @@ step_update (StepEditor *step,
   gtk_widget_set_visible (GTK_WIDGET (step->rest_row), !breathing);
   gtk_widget_set_sensitive (GTK_WIDGET (step->rest_row),
                             gtk_spin_button_get_value_as_int (step->repetitions_spin) > 1);
+  gtk_widget_set_visible (GTK_WIDGET (step->release_row), !breathing);
   gtk_widget_set_visible (GTK_WIDGET (step->inhale_row), breathing);
   gtk_widget_set_visible (GTK_WIDGET (step->top_up_row), breathing);
   gtk_widget_set_visible (GTK_WIDGET (step->hold_in_row), breathing);
@@ -817,7 +822,7 @@ mark (KlRoutineEditor *self,
       GtkWidget       *widget)
 {
   gtk_widget_add_css_class (widget, "error");
-  g_ptr_array_add (self->marked, widget);
+  g_ptr_array_add (self->marked, g_object_ref (widget));
 }
 
 /* Marks and focuses @widget, opening its step, and says what is wrong above the form. */
@@ -831,12 +836,9 @@ report (KlRoutineEditor  *self,
 {
   clear_marks (self);
 
+  /* Only the field: on the step's row, the style would colour every field of the step. */
   if (step != NULL)
-    {
-      adw_expander_row_set_expanded (step->row, TRUE);
-      if (widget != GTK_WIDGET (step->row))
-        mark (self, GTK_WIDGET (step->row));
-    }
+    adw_expander_row_set_expanded (step->row, TRUE);
   if (widget != NULL)
     mark (self, widget);
   if (focus != NULL && focus != widget)
@@ -875,6 +877,7 @@ check_step_times (KlRoutineEditor  *self,
     /* Translators: the names of a step's times in "Step 3: the duration must be …" */
     { "Duration", step->duration_row, step->duration_spin, N_("the duration"), FALSE },
     { "Rest", step->rest_row, step->rest_spin, N_("the rest between repetitions"), TRUE },
+    { "Release", step->release_row, step->release_spin, N_("the release"), TRUE },
     { "Inhale", step->inhale_row, step->inhale_spin, N_("breathing in"), FALSE },
     { "TopUp", step->top_up_row, step->top_up_spin, N_("the top-up breath"), TRUE },
     { "HoldIn", step->hold_in_row, step->hold_in_spin, N_("the hold after breathing in"), TRUE },
@@ -886,7 +889,7 @@ check_step_times (KlRoutineEditor  *self,
   for (guint i = 0; i < G_N_ELEMENTS (timings); i++)
     {
       gint64 us = spin_us (timings[i].spin);
-      gboolean for_breathing = i >= 2;
+      gboolean for_breathing = i >= 3;
       g_autofree char *message = NULL;
 
       if (for_breathing != breathing || (i == 1 && !repeated))
@@ -925,7 +928,7 @@ step_field (StepEditor  *step,
     { "Pressure", step->pressure_row, NULL },
     { "Avoid", step->avoid_row, NULL },
     { "Duration", step->duration_row, step->duration_spin },
-    { "Release", step->duration_row, step->duration_spin },
+    { "Release", step->release_row, step->release_spin },
     { "Sides", step->sides_row, NULL },
     { "Repetitions", step->repetitions_row, step->repetitions_spin },
     { "Rest", step->rest_row, step->rest_spin },
@@ -1103,15 +1106,23 @@ move_step_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (KlRoutineEditor *self,
                      const char      *response)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->discard = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Not while the question, transient for the editor, is still answering. */
+  self->discard = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -1342,7 +1353,8 @@ kl_routine_editor_init (KlRoutineEditor *self)
 {
   self->step_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->equipment_checks = g_ptr_array_new ();
-  self->marked = g_ptr_array_new ();
+  /* Held: a marked step may be removed before the marks are cleared. */
+  self->marked = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -443,6 +443,25 @@ kl_window_show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+N is a new check-in, but a new routine on the Routines page: the accelerators follow
+ * the page. */
+static void
+visible_page_changed_cb (KlWindow *self)
+{
+  static const char * const ctrl_n[] = { "<primary>n", NULL };
+  static const char * const none[] = { NULL };
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean routines = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                 "routines") == 0;
+
+  if (application == NULL)
+    return;
+
+  gtk_application_set_accels_for_action (application, "win.new-routine",
+                                         routines ? ctrl_n : none);
+  gtk_application_set_accels_for_action (application, "app.check-in", routines ? none : ctrl_n);
+}
+
 /* Ctrl+N: a new routine, while the Routines page shows. */
 static void
 kl_window_new_routine_action (GtkWidget  *widget,
@@ -545,6 +564,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    kl_window_show_page_action);
@@ -562,8 +582,7 @@ kl_window_class_init (KlWindowClass *klass)
                                    kl_window_new_routine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-routine", NULL);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
 

@@ -11,38 +11,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from knotless_e2e import BINARY, Knotless, click, fail, wait_for  # noqa: E402
+from knotless_e2e import BINARY, Knotless, activate_row, click, fail, wait_for  # noqa: E402
 
 
 def cli(data_dir, *args):
     subprocess.run([BINARY, "--data-dir", data_dir, *args], check=True, capture_output=True)
-
-
-def focused(node):
-    from gi.repository import Atspi
-    return node.getState().contains(Atspi.StateType.FOCUSED)
-
-
-def activate_row(knotless, name):
-    """Into the list with Tab, down to the routine's row with the arrow keys, then Enter, as a
-    keyboard user would (GTK 4.8 offers rows no accessible action to click)."""
-    label = knotless.find(name, "label")
-    row = label
-    while row is not None and row.roleName != "list item":
-        row = row.parent
-    if row is None:
-        fail(f"no row around the label {name!r}")
-    rows = lambda: knotless.app.findChildren(lambda n: n.roleName == "list item")  # noqa: E731
-    for _ in range(12):
-        if any(focused(r) for r in rows()):
-            break
-        knotless.key("Tab")
-    for _ in range(50):
-        if focused(row):
-            knotless.key("Return")
-            return
-        knotless.key("Down")
-    fail(f"the keyboard never reached the row {name!r}")
 
 
 def main():
