@@ -517,7 +517,7 @@ add_step (KlRoutineEditor     *self,
   step->down_button = new_step_button ("go-down-symbolic", _("Down"), _("Move Down (Alt+↓)"));
   step->remove_button = new_step_button ("user-trash-symbolic", _("Remove"),
                                          _("Remove This Step"));
-  gtk_widget_add_css_class (GTK_WIDGET (step->remove_button), "destructive-action");
+  gtk_widget_add_css_class (GTK_WIDGET (step->remove_button), "error");
   g_signal_connect (step->up_button, "clicked", G_CALLBACK (move_up_clicked_cb), step);
   g_signal_connect (step->down_button, "clicked", G_CALLBACK (move_down_clicked_cb), step);
   g_signal_connect (step->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), step);

@@ -69,9 +69,23 @@ def in_frame(node, name, role):
     return found[0]
 
 
+def button_starting(node, prefix):
+    """GTK 4.8 names a button by its own accessible label and then its content's or its row's:
+    "Remove Step 1 Remove"."""
+    found = wait_for(lambda: node.findChildren(
+        lambda n: n.roleName == "push button" and n.name.startswith(prefix)),
+        f"a button named {prefix!r}")
+    return found[0]
+
+
+def focus_within(node):
+    """The node or, for a menu button, the toggle button inside it has the focus."""
+    return focused(node) or any(focused(child) for child in node.findChildren(lambda n: True))
+
+
 def tab_to(title, node, what, back=False):
     for _ in range(80):
-        if focused(node):
+        if focus_within(node):
             return
         window_key(title, "shift+Tab" if back else "Tab")
     fail(f"the keyboard never reached {what}")
@@ -185,6 +199,16 @@ def main():
             editor = frame(knotless, "Edit Routine")
             open_step("Edit Routine", editor, "1. Chin tucks")
             knotless.screenshot(f"routine-editor-wide-{style}")
+            # Down to the step's regions and buttons; the regions to choose from.
+            tab_to("Edit Routine", button_starting(editor, "Remove Step 1 "),
+                   "the first step's Remove")
+            knotless.screenshot(f"routine-editor-step-wide-{style}")
+            tab_to("Edit Routine", button_starting(editor, "Choose Target Regions"),
+                   "the first step's regions", back=True)
+            window_key("Edit Routine", "Return")
+            in_frame(editor, "Suboccipitals, left", "check box")
+            knotless.screenshot(f"routine-editor-regions-wide-{style}")
+            window_key("Edit Routine", "Escape")
             resize_window("Edit Routine", 360, 720)
             knotless.screenshot(f"routine-editor-narrow-{style}")
             # Nothing changed: Escape closes without asking.
