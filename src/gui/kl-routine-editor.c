@@ -218,10 +218,10 @@ add_entry_row (StepEditor *step,
 }
 
 static AdwComboRow *
-add_combo_row (StepEditor  *step,
-               const char  *title,
+add_combo_row (StepEditor    *step,
+               const char    *title,
                GtkStringList *choices,
-               guint        selected)
+               guint          selected)
 {
   GtkWidget *row = adw_combo_row_new ();
 
