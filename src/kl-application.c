@@ -27,6 +27,8 @@ struct _KlApplication
 
   KlStore        *store;
   GError         *store_error;
+  /* The store's first reading, started with the application and overlapping GTK's start-up. */
+  KlStorePrecheck *precheck;
 
   /* The break reminders, once the store is open. While any is on, the application is held, so
    * closing the window leaves them running until Quit. */
@@ -118,7 +120,13 @@ ensure_store (KlApplication *self)
     return TRUE;
 
   g_clear_error (&self->store_error);
-  self->store = kl_store_open (self->data_dir, &self->store_error);
+  if (self->precheck != NULL)
+    {
+      self->store = kl_store_open_prechecked (self->precheck, &self->store_error);
+      g_clear_pointer (&self->precheck, kl_store_precheck_free);
+    }
+  else
+    self->store = kl_store_open (self->data_dir, &self->store_error);
 
   /* Preferences are about the open journal; there is none to show while it is refused. */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
@@ -388,6 +396,7 @@ kl_application_finalize (GObject *object)
   KlApplication *self = (KlApplication *)object;
 
   g_clear_object (&self->reminders);
+  g_clear_pointer (&self->precheck, kl_store_precheck_free);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->data_dir, g_free);
@@ -434,6 +443,18 @@ kl_application_set_property (GObject      *object,
 }
 
 static void
+kl_application_startup (GApplication *app)
+{
+  KlApplication *self = KL_APPLICATION (app);
+
+  /* Only the instance that will show the window or run the reminders gets here. */
+  if (self->store == NULL && self->precheck == NULL)
+    self->precheck = kl_store_precheck_start (self->data_dir);
+
+  G_APPLICATION_CLASS (kl_application_parent_class)->startup (app);
+}
+
+static void
 kl_application_class_init (KlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -443,6 +464,7 @@ kl_application_class_init (KlApplicationClass *klass)
   object_class->get_property = kl_application_get_property;
   object_class->set_property = kl_application_set_property;
 
+  app_class->startup = kl_application_startup;
   app_class->activate = kl_application_activate;
 
   properties[PROP_DATA_DIR] =

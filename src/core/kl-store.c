@@ -741,9 +741,66 @@ configure (KlStore  *self,
   return _kl_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error);
 }
 
-KlStore *
-kl_store_open (const char  *data_dir,
-               GError     **error)
+struct _KlStorePrecheck
+{
+  char    *data_dir;
+  GThread *thread;
+  /* Set by the thread, read after joining it: */
+  gboolean inspected;   /* there was a non-empty regular file, and it was read through */
+  GError  *error;       /* why it was refused */
+};
+
+static gpointer
+precheck_thread (gpointer data)
+{
+  KlStorePrecheck *precheck = data;
+  g_autofree char *path = kl_store_database_path (precheck->data_dir);
+  GStatBuf st;
+
+  /* Anything unusual (no file yet, not a regular file) is left to kl_store_open's own steps. */
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
+    {
+      precheck->inspected = TRUE;
+      inspect_existing (path, &precheck->error);
+    }
+
+  return NULL;
+}
+
+KlStorePrecheck *
+kl_store_precheck_start (const char *data_dir)
+{
+  KlStorePrecheck *precheck = g_new0 (KlStorePrecheck, 1);
+
+  precheck->data_dir = data_dir != NULL ? g_strdup (data_dir) : kl_store_default_data_dir ();
+  precheck->thread = g_thread_new ("kl-store-check", precheck_thread, precheck);
+
+  return precheck;
+}
+
+static void
+precheck_join (KlStorePrecheck *precheck)
+{
+  if (precheck->thread != NULL)
+    g_thread_join (g_steal_pointer (&precheck->thread));
+}
+
+void
+kl_store_precheck_free (KlStorePrecheck *precheck)
+{
+  if (precheck == NULL)
+    return;
+
+  precheck_join (precheck);
+  g_clear_error (&precheck->error);
+  g_free (precheck->data_dir);
+  g_free (precheck);
+}
+
+static KlStore *
+open_store (const char       *data_dir,
+            KlStorePrecheck  *precheck,
+            GError          **error)
 {
   g_autoptr(KlStore) self = NULL;
   g_autofree char *default_dir = kl_store_default_data_dir ();
@@ -767,7 +824,16 @@ kl_store_open (const char  *data_dir,
           return NULL;
         }
 
-      if (st.st_size > 0 && !inspect_existing (self->path, error))
+      if (precheck != NULL && precheck->inspected)
+        {
+          /* Read through in the precheck's thread, before anything was opened here. */
+          if (precheck->error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&precheck->error));
+              return NULL;
+            }
+        }
+      else if (st.st_size > 0 && !inspect_existing (self->path, error))
         return NULL;
     }
   else if (errno == ENOENT)
@@ -815,6 +881,23 @@ kl_store_open (const char  *data_dir,
   }
 
   return g_steal_pointer (&self);
+}
+
+KlStore *
+kl_store_open (const char  *data_dir,
+               GError     **error)
+{
+  return open_store (data_dir, NULL, error);
+}
+
+KlStore *
+kl_store_open_prechecked (KlStorePrecheck  *precheck,
+                          GError          **error)
+{
+  g_return_val_if_fail (precheck != NULL, NULL);
+
+  precheck_join (precheck);
+  return open_store (precheck->data_dir, precheck, error);
 }
 
 /* Another connection to the database of @self, opened with @flags as @self's was, without

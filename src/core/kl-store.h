@@ -122,6 +122,18 @@ int         kl_store_latest_schema_version      (void);
 
 KlStore    *kl_store_open                       (const char     *data_dir,
                                                  GError        **error);
+
+/* kl_store_open () reads an existing database through once before it writes anything (a quick
+ * integrity check, linear in the file's size). A precheck starts that reading in a thread, so
+ * that it overlaps with whatever the caller does meanwhile (the window's start-up);
+ * kl_store_open_prechecked () waits for it and then opens as kl_store_open () does. */
+typedef struct _KlStorePrecheck KlStorePrecheck;
+
+KlStorePrecheck *kl_store_precheck_start        (const char       *data_dir);
+KlStore    *kl_store_open_prechecked            (KlStorePrecheck  *precheck,
+                                                 GError          **error);
+void        kl_store_precheck_free              (KlStorePrecheck  *precheck);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KlStorePrecheck, kl_store_precheck_free)
 KlStore    *kl_store_open_reader                (KlStore        *self,
                                                  GError        **error);
 KlStore    *kl_store_open_writer                (KlStore        *self,

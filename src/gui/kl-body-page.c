@@ -134,6 +134,53 @@ position_of (KlBodyPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The editor */
+
+static void select_knot (KlBodyPage *self,
+                         KlKnot     *knot);
+static void delete_knot (KlBodyPage *self,
+                         KlKnot     *knot);
+
+static void
+editor_delete_requested_cb (KlBodyPage   *self,
+                            KlKnot       *knot,
+                            KlKnotEditor *editor)
+{
+  delete_knot (self, knot);
+}
+
+static void
+editor_close_requested_cb (KlBodyPage *self)
+{
+  select_knot (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->chart));
+}
+
+/* The editor is built the first time a knot is chosen: until then the window's first frame
+ * does not pay for it. */
+static KlKnotEditor *
+ensure_editor (KlBodyPage *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = g_object_new (KL_TYPE_KNOT_EDITOR,
+                               /* Explicit: the title inside expands, and that must not make the
+                                * pane grab room. */
+                               "hexpand", FALSE,
+                               NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->editor), "background");
+  g_signal_connect_object (self->editor, "delete-requested",
+                           G_CALLBACK (editor_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "close-requested",
+                           G_CALLBACK (editor_close_requested_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    kl_knot_editor_set_store (self->editor, self->store);
+  adw_flap_set_flap (self->editor_flap, GTK_WIDGET (self->editor));
+
+  return self->editor;
+}
+
 static void
 select_knot (KlBodyPage *self,
              KlKnot     *knot)
@@ -155,7 +202,8 @@ select_knot (KlBodyPage *self,
 
   kl_body_chart_set_selected (self->chart, knot);
   gtk_single_selection_set_selected (self->selection, position_of (self, knot));
-  kl_knot_editor_set_knot (self->editor, knot);
+  if (knot != NULL || self->editor != NULL)
+    kl_knot_editor_set_knot (ensure_editor (self), knot);
   adw_flap_set_reveal_flap (self->editor_flap, knot != NULL);
 
   self->syncing = FALSE;
@@ -202,7 +250,8 @@ kl_body_page_set_store (KlBodyPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  kl_knot_editor_set_store (self->editor, store);
+  if (self->editor != NULL)
+    kl_knot_editor_set_store (self->editor, store);
 
   /* The window's first frame comes first; the knots follow right after it. */
   g_clear_handle_id (&self->reload_idle, g_source_remove);
@@ -439,23 +488,6 @@ knots_items_changed_cb (KlBodyPage *self,
       g_signal_connect_object (knot, "notify::resolved", G_CALLBACK (knot_resolved_changed_cb),
                                self, 0);
     }
-}
-
-/* The editor */
-
-static void
-editor_delete_requested_cb (KlBodyPage   *self,
-                            KlKnot       *knot,
-                            KlKnotEditor *editor)
-{
-  delete_knot (self, knot);
-}
-
-static void
-editor_close_requested_cb (KlBodyPage *self)
-{
-  select_knot (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->chart));
 }
 
 /* The list */
@@ -877,7 +909,6 @@ kl_body_page_class_init (KlBodyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/kl-body-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KlBodyPage, editor_flap);
   gtk_widget_class_bind_template_child (widget_class, KlBodyPage, list_flap);
-  gtk_widget_class_bind_template_child (widget_class, KlBodyPage, editor);
   gtk_widget_class_bind_template_child (widget_class, KlBodyPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, KlBodyPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, KlBodyPage, front_button);
@@ -897,8 +928,6 @@ kl_body_page_class_init (KlBodyPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chart_zoom_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_resolved_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_delete_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_close_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, lookup_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, lookup_search_changed_cb);

@@ -33,8 +33,10 @@ struct _KlWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   KlBodyPage           *body_page;
-  KlJournalPage        *journal_page;
-  KlRoutinesPage       *routines_page;
+  AdwBin               *journal_bin;
+  AdwBin               *routines_bin;
+  KlJournalPage        *journal_page;    /* built when first needed */
+  KlRoutinesPage       *routines_page;   /* built when first needed */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -100,6 +102,47 @@ kl_window_add_toast (KlWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The Journal and the Routines pages are built the first time they are shown or needed, so the
+ * window's first frame only pays for the Body page. */
+static KlJournalPage *
+ensure_journal_page (KlWindow *self)
+{
+  if (self->journal_page == NULL)
+    {
+      self->journal_page = KL_JOURNAL_PAGE (kl_journal_page_new ());
+      if (self->store != NULL)
+        kl_journal_page_set_store (self->journal_page, self->store);
+      adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_page));
+    }
+
+  return self->journal_page;
+}
+
+static KlRoutinesPage *
+ensure_routines_page (KlWindow *self)
+{
+  if (self->routines_page == NULL)
+    {
+      self->routines_page = KL_ROUTINES_PAGE (kl_routines_page_new ());
+      if (self->store != NULL)
+        kl_routines_page_set_store (self->routines_page, self->store);
+      adw_bin_set_child (self->routines_bin, GTK_WIDGET (self->routines_page));
+    }
+
+  return self->routines_page;
+}
+
+static void
+page_changed_cb (KlWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "journal") == 0)
+    ensure_journal_page (self);
+  else if (g_strcmp0 (name, "routines") == 0)
+    ensure_routines_page (self);
+}
+
 /* A new check-in over whatever page is showing, once the journal is open and the welcome read. */
 void
 kl_window_check_in (KlWindow *self)
@@ -110,7 +153,7 @@ kl_window_check_in (KlWindow *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
     return;
 
-  kl_journal_page_check_in (self->journal_page);
+  kl_journal_page_check_in (ensure_journal_page (self));
 }
 
 void
@@ -141,8 +184,10 @@ kl_window_set_store (KlWindow *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->problem_data_dir, g_free);
   kl_body_page_set_store (self->body_page, store);
-  kl_journal_page_set_store (self->journal_page, store);
-  kl_routines_page_set_store (self->routines_page, store);
+  if (self->journal_page != NULL)
+    kl_journal_page_set_store (self->journal_page, store);
+  if (self->routines_page != NULL)
+    kl_routines_page_set_store (self->routines_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -337,7 +382,8 @@ kl_window_play_routine_action (GtkWidget  *widget,
 static void
 imported_cb (KlWindow *self)
 {
-  kl_journal_page_reload (self->journal_page);
+  if (self->journal_page != NULL)
+    kl_journal_page_reload (self->journal_page);
 }
 
 static void
@@ -559,8 +605,9 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_page);
-  gtk_widget_class_bind_template_child (widget_class, KlWindow, routines_page);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_bin);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, routines_bin);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);

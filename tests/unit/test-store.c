@@ -277,15 +277,55 @@ assert_refused (Fixture *fixture,
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
 
-  store = kl_store_open (fixture->data_dir, &error);
-  g_assert_null (store);
-  g_assert_error (error, KL_STORE_ERROR, code);
-  /* The message says where the file is. */
-  g_assert_nonnull (strstr (error->message, fixture->path));
+  /* Refused the same way whether the file is read through on the spot or by the precheck's
+   * thread (as the application does at start-up). */
+  for (guint prechecked = 0; prechecked <= 1; prechecked++)
+    {
+      if (prechecked)
+        {
+          g_autoptr(KlStorePrecheck) precheck = kl_store_precheck_start (fixture->data_dir);
 
-  after = read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, had_wal);
+          store = kl_store_open_prechecked (precheck, &error);
+        }
+      else
+        store = kl_store_open (fixture->data_dir, &error);
+      g_assert_null (store);
+      g_assert_error (error, KL_STORE_ERROR, code);
+      /* The message says where the file is. */
+      g_assert_nonnull (strstr (error->message, fixture->path));
+      g_clear_error (&error);
+
+      after = read_bytes (fixture->path);
+      g_assert_true (g_bytes_equal (before, after));
+      g_clear_pointer (&after, g_bytes_unref);
+      g_assert_cmpint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, had_wal);
+    }
+}
+
+/* A precheck of a journal that does not exist yet, then of one that does: both open. */
+static void
+test_open_prechecked (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KlStorePrecheck) first = kl_store_precheck_start (fixture->data_dir);
+  g_autoptr(KlStorePrecheck) second = NULL;
+  g_autoptr(KlStore) store = kl_store_open_prechecked (first, &error);
+  gboolean acknowledged = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (kl_store_acknowledge (store, KL_ACK_WELCOME, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  second = kl_store_precheck_start (fixture->data_dir);
+  store = kl_store_open_prechecked (second, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error));
+  g_assert_no_error (error);
+  g_assert_true (acknowledged);
 }
 
 static void
@@ -1048,6 +1088,7 @@ main (int   argc,
   ADD ("/store/refuse/other-sqlite", test_refuse_other_sqlite);
   ADD ("/store/refuse/too-new", test_refuse_too_new);
   ADD ("/store/refuse/damaged", test_refuse_damaged);
+  ADD ("/store/open-prechecked", test_open_prechecked);
   ADD ("/store/backups/rotate", test_backups_rotate);
   ADD ("/store/backups/restore", test_restore_backup);
   ADD ("/store/backups/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
