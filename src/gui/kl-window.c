@@ -132,6 +132,25 @@ ensure_routines_page (KlWindow *self)
   return self->routines_page;
 }
 
+/* Ctrl+N is a new check-in, but a new routine on the Routines page: the accelerators follow
+ * the page. */
+static void
+update_ctrl_n (KlWindow *self)
+{
+  static const char * const ctrl_n[] = { "<primary>n", NULL };
+  static const char * const none[] = { NULL };
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean routines = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                 "routines") == 0;
+
+  if (application == NULL)
+    return;
+
+  gtk_application_set_accels_for_action (application, "win.new-routine",
+                                         routines ? ctrl_n : none);
+  gtk_application_set_accels_for_action (application, "app.check-in", routines ? none : ctrl_n);
+}
+
 static void
 page_changed_cb (KlWindow *self)
 {
@@ -141,6 +160,8 @@ page_changed_cb (KlWindow *self)
     ensure_journal_page (self);
   else if (g_strcmp0 (name, "routines") == 0)
     ensure_routines_page (self);
+
+  update_ctrl_n (self);
 }
 
 /* A new check-in over whatever page is showing, once the journal is open and the welcome read. */
@@ -489,25 +510,6 @@ kl_window_show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
-/* Ctrl+N is a new check-in, but a new routine on the Routines page: the accelerators follow
- * the page. */
-static void
-visible_page_changed_cb (KlWindow *self)
-{
-  static const char * const ctrl_n[] = { "<primary>n", NULL };
-  static const char * const none[] = { NULL };
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean routines = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
-                                 "routines") == 0;
-
-  if (application == NULL)
-    return;
-
-  gtk_application_set_accels_for_action (application, "win.new-routine",
-                                         routines ? ctrl_n : none);
-  gtk_application_set_accels_for_action (application, "app.check-in", routines ? none : ctrl_n);
-}
-
 /* Ctrl+N: a new routine, while the Routines page shows. */
 static void
 kl_window_new_routine_action (GtkWidget  *widget,
@@ -518,7 +520,7 @@ kl_window_new_routine_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0 &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "routines") == 0)
-    kl_routines_page_new_routine (self->routines_page);
+    kl_routines_page_new_routine (ensure_routines_page (self));
 }
 
 /* The bottom bar takes over when the header has no room for the switcher. The header learns
@@ -611,7 +613,6 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    kl_window_show_page_action);
