@@ -1019,8 +1019,15 @@ kl_routine_editor_save (KlRoutineEditor  *self,
 {
   g_autoptr(KlRoutine) routine = NULL;
   g_autoptr(GError) local_error = NULL;
+  GtkWidget *focus;
+  GtkWidget *spin;
 
   g_return_val_if_fail (KL_IS_ROUTINE_EDITOR (self), FALSE);
+
+  /* A number typed and saved with Ctrl+S at once: a spin button takes it only on leaving. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (spin = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON)) != NULL)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
 
   routine = kl_routine_editor_dup_routine (self);
   if (!check (self, routine, error))

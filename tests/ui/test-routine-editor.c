@@ -361,15 +361,15 @@ test_round_trip (Fixture       *fixture,
   g_assert_nonnull (row (editor, "2. Levator-scapulae stretch", 0));
   g_signal_emit_by_name (button_named (editor, "Remove"), "clicked");
   g_assert_nonnull (row (editor, "1. Levator-scapulae stretch", 0));
-  gtk_spin_button_set_value (spin (editor, "Duration", 1), 45);
-  g_assert_true (kl_routine_editor_has_changes (editor));
+  /* Typed and saved at once, without leaving the field. */
+  gtk_widget_grab_focus (GTK_WIDGET (spin (editor, "Duration", 1)));
+  gtk_editable_set_text (GTK_EDITABLE (spin (editor, "Duration", 1)), "45");
+  g_assert_true (kl_routine_editor_save (editor, &error));
+  g_assert_no_error (error);
   /* 65 s, then 45 + 5 + 45 = 95 s */
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (part (editor,
                                                                           "window_title"))),
                    ==, "Total time 2:40");
-
-  g_assert_true (kl_routine_editor_save (editor, &error));
-  g_assert_no_error (error);
   g_assert_cmpstr (fixture->saved_slug, ==, "neck-release-copy");
   edited = kl_store_get_routine (fixture->store, "neck-release-copy", &error);
   g_assert_no_error (error);
