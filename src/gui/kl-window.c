@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kl-body-page.h"
+#include "kl-breaks-page.h"
 #include "kl-export-dialog.h"
 #include "kl-import-dialog.h"
 #include "kl-journal-page.h"
@@ -35,6 +36,7 @@ struct _KlWindow
   KlBodyPage           *body_page;
   KlJournalPage        *journal_page;
   KlRoutinesPage       *routines_page;
+  KlBreaksPage         *breaks_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -143,6 +145,7 @@ kl_window_set_store (KlWindow *self,
   kl_body_page_set_store (self->body_page, store);
   kl_journal_page_set_store (self->journal_page, store);
   kl_routines_page_set_store (self->routines_page, store);
+  kl_breaks_page_set_store (self->breaks_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -518,6 +521,7 @@ kl_window_class_init (KlWindowClass *klass)
   g_type_ensure (KL_TYPE_BODY_PAGE);
   g_type_ensure (KL_TYPE_JOURNAL_PAGE);
   g_type_ensure (KL_TYPE_ROUTINES_PAGE);
+  g_type_ensure (KL_TYPE_BREAKS_PAGE);
   object_class->finalize = kl_window_finalize;
 
   window_class->close_request = kl_window_close_request;
@@ -529,6 +533,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, routines_page);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, breaks_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_changed_cb);
