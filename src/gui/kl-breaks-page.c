@@ -131,10 +131,10 @@ format_span (GTimeSpan span)
   if (minutes < 1)
     return g_strdup (_("less than a minute"));
   if (minutes < 60)
-    return g_strdup_printf (ngettext ("%d min", "%d min", (gulong) minutes), (int) minutes);
+    return g_strdup_printf (ngettext ("%d\u00a0min", "%d\u00a0min", (gulong) minutes), (int) minutes);
 
   /* Translators: hours and minutes of desk time, as in "2 h 05 min" */
-  return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
+  return g_strdup_printf (_("%d\u00a0h %02d\u00a0min"), (int) (minutes / 60), (int) (minutes % 60));
 }
 
 /* Whether @now falls within the working hours of its day. */
@@ -728,7 +728,6 @@ new_reminder_row (KlBreaksPage *self,
   g_object_set_data_full (G_OBJECT (remove), "reminder", g_object_ref (reminder), g_object_unref);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (remove_row), remove);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
 
   return row;

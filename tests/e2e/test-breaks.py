@@ -4,7 +4,9 @@
 # found by the command line, and screenshots light and dark, wide and narrow.
 
 import os
+import datetime
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -89,17 +91,48 @@ def main():
         if added["kind"] != "hydration" or added["enabled"] != "yes":
             fail(f"the added reminder is not an hydration reminder, on: {added}")
 
+        # The new reminder's row opens; removed from there, and back with the toast's Undo.
+        # GTK 4.8 reads the button's own name, then its label's: "Remove Hydration Remove".
+        remove = wait_for(lambda: knotless.app.findChildren(
+            lambda n: n.roleName == "push button" and
+            (n.name or "").startswith("Remove Hydration")), "the hydration rows' Remove")
+        click(remove[-1])
+        wait_for(lambda: added["id"] not in [r["id"] for r in reminders(data_dir)],
+                 "the added reminder removed")
+        click(knotless.find("Undo"))
+        wait_for(lambda: reminders(data_dir)[-1] == added, "the reminder back after Undo")
+
         knotless.resize(360, 720)
         knotless.screenshot("breaks-narrow-light")
         knotless.quit()
     finally:
         knotless.stop()
 
+    # A day's break history, one of each, as the reminder service stores them.
+    midnight = datetime.datetime.combine(datetime.date.today(), datetime.time()).astimezone()
+    offset = int(midnight.utcoffset().total_seconds() // 60)
+    db = sqlite3.connect(os.path.join(data_dir, "knotless.db"))
+    with db:
+        for minute, outcome, duration in ((9 * 60 + 30, "taken", 20), (10 * 60 + 40, "natural", 300),
+                                          (11 * 60 + 50, "snoozed", 300),
+                                          (14 * 60 + 10, "skipped", 0)):
+            at = midnight + datetime.timedelta(minutes=minute)
+            db.execute("INSERT INTO break_events (reminder_id, kind, outcome, at_ms, utc_offset_min,"
+                       " duration_ms) VALUES (?, 'micro-break', ?, ?, ?, ?)",
+                       (int(micro["id"]), outcome, int(at.timestamp() * 1000), offset,
+                        duration * 1000))
+    db.close()
+
     dark = Knotless(data_dir, env={"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"}).start()
     try:
         dark.resize(1280, 800)
         open_breaks(dark)
         wait_for(lambda: labels(dark, r"^Paused until "), "the pause, after a restart")
+        wait_for(lambda: labels(dark, r"^1 taken · 1 natural · 1 snoozed · 1 skipped$"),
+                 "today's breaks counted")
+        timeline = dark.find("Today’s breaks")
+        if "09:30 taken, 10:40 natural, 11:50 snoozed, 14:10 skipped" not in timeline.description:
+            fail(f"the timeline describes itself as {timeline.description!r}")
         dark.screenshot("breaks-wide-dark")
         dark.resize(360, 720)
         dark.screenshot("breaks-narrow-dark")
