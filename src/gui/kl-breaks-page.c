@@ -131,7 +131,7 @@ format_span (GTimeSpan span)
   if (minutes < 1)
     return g_strdup (_("less than a minute"));
   if (minutes < 60)
-    return g_strdup_printf (ngettext ("%d\u00a0min", "%d\u00a0min", (gulong) minutes), (int) minutes);
+    return g_strdup_printf (_("%d\u00a0min"), (int) minutes);
 
   /* Translators: hours and minutes of desk time, as in "2 h 05 min" */
   return g_strdup_printf (_("%d\u00a0h %02d\u00a0min"), (int) (minutes / 60), (int) (minutes % 60));
@@ -177,7 +177,8 @@ update_countdown (KlBreaksPage *self)
 
       /* Translators: %s is a time, or a day and time */
       main_text = g_strdup_printf (_("Paused until %s"), until);
-      detail = g_strdup (_("Reminders that come due meanwhile are shown once when the pause ends."));
+      detail = g_strdup (_("Reminders that come due meanwhile are shown once when the pause "
+                           "ends."));
     }
   else if (!kl_reminder_service_get_next (self->service, &next, &at))
     {
@@ -820,8 +821,8 @@ parse_working_day (const char    *text,
     {
       g_set_error (error, KL_REMINDER_ERROR, KL_REMINDER_ERROR_TIME,
                    /* Translators: %s is what was typed */
-                   _("“%s” is not working hours: write them like 09:00–17:30, or leave the day "
-                     "empty for a day off"), copy);
+                   _("“%s” is not working hours: write them like 09:00–17:30, or leave "
+                     "the day empty for a day off"), copy);
       return FALSE;
     }
   if (g_str_equal (parts[1], "24:00"))
@@ -952,7 +953,8 @@ pause_action (GtkWidget  *widget,
       until = g_date_time_add_days (midnight, 1);
     }
 
-  if (!kl_store_set_paused_until (self->store, g_date_time_to_unix (until) * G_USEC_PER_SEC, &error))
+  if (!kl_store_set_paused_until (self->store, g_date_time_to_unix (until) * G_USEC_PER_SEC,
+                                  &error))
     {
       say (self, error->message);
       return;
