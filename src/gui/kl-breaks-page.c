@@ -264,7 +264,10 @@ update_countdown (KlBreaksPage *self)
                           kl_reminder_service_get_idle_backend (self->service) ==
                           KL_IDLE_BACKEND_NONE);
   gtk_widget_set_visible (self->resume_button, paused_until != 0);
-  gtk_widget_set_visible (self->pause_button, paused_until == 0);
+  /* Nothing to pause while every reminder is off. */
+  gtk_widget_set_visible (self->pause_button,
+                          paused_until == 0 && self->service != NULL &&
+                          kl_reminder_service_has_enabled (self->service));
 }
 
 static gboolean
