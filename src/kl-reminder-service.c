@@ -32,6 +32,12 @@ struct _KlReminderService
 
   guint           timeout_id;
   gint64          suspended_at;
+
+  /* What the schedule said at the last wake; it holds until the next event, which wakes the
+   * service again. Kept so that asking does not move the schedule on. */
+  gboolean        has_next;
+  gint64          next_id;
+  gint64          next_at;
   gboolean        told_problem;
 
   /* Today's desk time: what was counted before @active_since, and since then while active
@@ -233,19 +239,18 @@ kl_reminder_service_get_next (KlReminderService  *self,
                               KlReminder        **out_reminder,
                               gint64             *out_at)
 {
-  gint64 id, at;
   KlReminder *reminder;
 
   g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), FALSE);
 
-  if (!kl_schedule_next_due (self->schedule, now_of (self), &id, &at) ||
-      (reminder = kl_reminder_service_get_reminder (self, id)) == NULL)
+  if (!self->has_next ||
+      (reminder = kl_reminder_service_get_reminder (self, self->next_id)) == NULL)
     return FALSE;
 
   if (out_reminder != NULL)
     *out_reminder = reminder;
   if (out_at != NULL)
-    *out_at = at;
+    *out_at = self->next_at;
   return TRUE;
 }
 
@@ -343,7 +348,10 @@ wake (KlReminderService *self)
     }
   store_outcomes (self);
 
-  if (kl_schedule_next_due (self->schedule, now, &id, &at))
+  self->has_next = kl_schedule_next_due (self->schedule, now, &id, &at);
+  self->next_id = self->has_next ? id : 0;
+  self->next_at = self->has_next ? at : 0;
+  if (self->has_next)
     {
       gint64 wait_ms = MAX (at - now, 0) / 1000;
 
