@@ -202,6 +202,14 @@ kl_application_reload_reminders (KlApplication *self)
   update_hold (self);
 }
 
+KlReminderService *
+kl_application_get_reminders (KlApplication *self)
+{
+  g_return_val_if_fail (KL_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
+}
+
 void
 kl_application_set_background (KlApplication *self,
                                gboolean       background)

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "kl-reminder-service.h"
 #include "kl-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,8 @@ void           kl_application_set_background (KlApplication  *self,
 /* After reminders, working hours or the pause changed: the reminders read them again, and
  * Knotless stays running with its window closed while any reminder is on. */
 void           kl_application_reload_reminders (KlApplication *self);
+/* The running reminders, or NULL while the store is not open. A new service replaces this one
+ * when the store is opened again. */
+KlReminderService *kl_application_get_reminders (KlApplication *self);
 
 G_END_DECLS

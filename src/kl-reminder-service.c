@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kl-reminder-service.h"
+#include "kl-reminder-service-private.h"
 #include "kl-schedule.h"
 
 /* The idle threshold: the shortest break of the reminders, within these bounds. A shorter one
@@ -31,7 +32,22 @@ struct _KlReminderService
 
   guint           timeout_id;
   gint64          suspended_at;
+
+  /* What the schedule said at the last wake; it holds until the next event, which wakes the
+   * service again. Kept so that asking does not move the schedule on. */
+  gboolean        has_next;
+  gint64          next_id;
+  gint64          next_at;
   gboolean        told_problem;
+
+  /* Today's desk time: what was counted before @active_since, and since then while active
+   * (0 when away). @active_day is the local midnight that started the day counted. */
+  GTimeSpan       active_today;
+  gint64          active_since;
+  gint64          active_day;
+
+  KlReminderServiceClock clock;
+  gpointer        clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (KlReminderService, kl_reminder_service, G_TYPE_OBJECT)
@@ -41,12 +57,90 @@ enum {
   SIGNAL_OPEN,
   SIGNAL_IN_APP,
   SIGNAL_PROBLEM,
+  SIGNAL_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 static void wake (KlReminderService *self);
+
+static gint64
+now_of (KlReminderService *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : g_get_real_time ();
+}
+
+static gint64
+local_midnight (gint64 instant)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (instant / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) midnight = NULL;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (at), g_date_time_get_month (at),
+                                    g_date_time_get_day_of_month (at), 0, 0, 0);
+  return g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+}
+
+void
+kl_reminder_service_set_clock_for_testing (KlReminderService      *self,
+                                           KlReminderServiceClock  clock,
+                                           gpointer                user_data)
+{
+  g_return_if_fail (KL_IS_REMINDER_SERVICE (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+
+  /* The schedule started on the real clock: start it again on this one. */
+  if (self->schedule != NULL)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      gint64 now = now_of (self);
+
+      g_clear_object (&self->schedule);
+      self->schedule = kl_schedule_new (tz, now);
+      self->active_today = 0;
+      self->active_since = now;
+      self->active_day = local_midnight (now);
+    }
+}
+
+void
+kl_reminder_service_wake_for_testing (KlReminderService *self)
+{
+  g_return_if_fail (KL_IS_REMINDER_SERVICE (self));
+
+  wake (self);
+}
+
+/* Starts a new day's count once the day changed. */
+static void
+roll_day (KlReminderService *self,
+          gint64             now)
+{
+  gint64 day = local_midnight (now);
+
+  if (day == self->active_day)
+    return;
+
+  self->active_day = day;
+  self->active_today = 0;
+  if (self->active_since != 0)
+    self->active_since = MAX (self->active_since, day);
+}
+
+/* The person left the desk at @until: the stretch since @active_since was desk time. */
+static void
+count_active_until (KlReminderService *self,
+                    gint64             until,
+                    gint64             now)
+{
+  roll_day (self, now);
+  if (self->active_since != 0 && until > self->active_since)
+    self->active_today += until - MAX (self->active_since, self->active_day);
+  self->active_since = 0;
+}
 
 KlReminder *
 kl_reminder_service_get_reminder (KlReminderService *self,
@@ -140,6 +234,65 @@ store_outcomes (KlReminderService *self)
     g_warning ("Could not store the break history: %s", error->message);
 }
 
+gboolean
+kl_reminder_service_get_next (KlReminderService  *self,
+                              KlReminder        **out_reminder,
+                              gint64             *out_at)
+{
+  KlReminder *reminder;
+
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), FALSE);
+
+  if (!self->has_next ||
+      (reminder = kl_reminder_service_get_reminder (self, self->next_id)) == NULL)
+    return FALSE;
+
+  if (out_reminder != NULL)
+    *out_reminder = reminder;
+  if (out_at != NULL)
+    *out_at = self->next_at;
+  return TRUE;
+}
+
+gint64
+kl_reminder_service_get_paused_until (KlReminderService *self)
+{
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), 0);
+
+  return kl_schedule_get_paused_until (self->schedule);
+}
+
+GTimeSpan
+kl_reminder_service_get_active_today (KlReminderService *self)
+{
+  gint64 now;
+
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), 0);
+
+  now = now_of (self);
+  roll_day (self, now);
+  if (self->active_since == 0 || now <= self->active_since)
+    return self->active_today;
+
+  return self->active_today + (now - MAX (self->active_since, self->active_day));
+}
+
+gboolean
+kl_reminder_service_get_away (KlReminderService *self)
+{
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), FALSE);
+
+  return self->active_since == 0;
+}
+
+KlIdleBackend
+kl_reminder_service_get_idle_backend (KlReminderService *self)
+{
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), KL_IDLE_BACKEND_NONE);
+
+  return kl_idle_monitor_get_backend (self->idle_monitor);
+}
+
 static void
 show (KlReminderService *self,
       KlReminder        *reminder)
@@ -180,7 +333,7 @@ static void
 wake (KlReminderService *self)
 {
   g_autoptr(GArray) due = NULL;
-  gint64 now = g_get_real_time ();
+  gint64 now = now_of (self);
   gint64 id, at;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -195,7 +348,10 @@ wake (KlReminderService *self)
     }
   store_outcomes (self);
 
-  if (kl_schedule_next_due (self->schedule, now, &id, &at))
+  self->has_next = kl_schedule_next_due (self->schedule, now, &id, &at);
+  self->next_id = self->has_next ? id : 0;
+  self->next_at = self->has_next ? at : 0;
+  if (self->has_next)
     {
       gint64 wait_ms = MAX (at - now, 0) / 1000;
 
@@ -205,6 +361,8 @@ wake (KlReminderService *self)
                                              timeout_cb, self, NULL);
       g_debug ("Next reminder %" G_GINT64_FORMAT " in %" G_GINT64_FORMAT " ms", id, wait_ms);
     }
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 gboolean
@@ -213,7 +371,7 @@ kl_reminder_service_answer (KlReminderService *self,
                             const char        *answer)
 {
   KlReminder *reminder;
-  gint64 now = g_get_real_time ();
+  gint64 now = now_of (self);
   gboolean answered = FALSE;
 
   g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), FALSE);
@@ -261,7 +419,7 @@ kl_reminder_service_reload (KlReminderService  *self,
   g_autoptr(GPtrArray) reminders = NULL;
   KlWorkingHours hours;
   gint64 paused_until = 0;
-  gint64 now = g_get_real_time ();
+  gint64 now = now_of (self);
   guint threshold = MAX_IDLE_THRESHOLD;
 
   g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), FALSE);
@@ -299,8 +457,9 @@ idle_cb (KlIdleMonitor     *monitor,
          gint64             idle_since,
          KlReminderService *self)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = now_of (self);
 
+  count_active_until (self, MIN (idle_since, now), now);
   kl_schedule_note_idle (self->schedule, MIN (idle_since, now), now);
   wake (self);
 }
@@ -309,7 +468,12 @@ static void
 active_cb (KlIdleMonitor     *monitor,
            KlReminderService *self)
 {
-  kl_schedule_note_active (self->schedule, g_get_real_time ());
+  gint64 now = now_of (self);
+
+  roll_day (self, now);
+  if (self->active_since == 0)
+    self->active_since = now;
+  kl_schedule_note_active (self->schedule, now);
   wake (self);
 }
 
@@ -317,7 +481,8 @@ static void
 suspend_cb (KlIdleMonitor     *monitor,
             KlReminderService *self)
 {
-  self->suspended_at = g_get_real_time ();
+  self->suspended_at = now_of (self);
+  count_active_until (self, self->suspended_at, self->suspended_at);
   store_outcomes (self);
 }
 
@@ -325,11 +490,13 @@ static void
 resume_cb (KlIdleMonitor     *monitor,
            KlReminderService *self)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = now_of (self);
 
   if (self->suspended_at != 0 && self->suspended_at <= now)
     kl_schedule_note_suspend (self->schedule, self->suspended_at, now);
   self->suspended_at = 0;
+  roll_day (self, now);
+  self->active_since = now;
   wake (self);
 }
 
@@ -374,6 +541,9 @@ kl_reminder_service_new (KlStore       *store,
   self->notifier = g_object_ref (notifier);
   self->idle_monitor = g_object_ref (idle_monitor);
   self->schedule = kl_schedule_new (tz, g_get_real_time ());
+  /* As the schedule does, the person counts as at the desk from the start. */
+  self->active_since = g_get_real_time ();
+  self->active_day = local_midnight (self->active_since);
 
   g_signal_connect_object (idle_monitor, "idle", G_CALLBACK (idle_cb), self, 0);
   g_signal_connect_object (idle_monitor, "active", G_CALLBACK (active_cb), self, 0);
@@ -429,6 +599,9 @@ kl_reminder_service_class_init (KlReminderServiceClass *klass)
   signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 }
 
 static void

@@ -28,6 +28,9 @@ G_DECLARE_FINAL_TYPE (KlReminderService, kl_reminder_service, KL, REMINDER_SERVI
  *   "in-app"   (KlReminder *reminder, const char *summary)
  *                                      no notification server: show it in the window instead
  *   "problem"  (const char *message)   once: why reminders show in the window
+ *   "changed"  ()                      something was shown, answered, recorded or reloaded,
+ *                                      or the person left or came back: what the getters
+ *                                      below say may have changed
  *
  * Answers come from the notification's buttons, or kl_reminder_service_answer (). */
 KlReminderService *kl_reminder_service_new          (KlStore            *store,
@@ -48,6 +51,22 @@ gboolean           kl_reminder_service_answer       (KlReminderService  *self,
 
 KlReminder        *kl_reminder_service_get_reminder (KlReminderService  *self,
                                                      gint64              reminder_id);
+
+/* The reminder due next, if the person stays at the desk, and when (µs since the Unix epoch;
+ * not after now means due now). FALSE when none can come due: none on, all waiting for an
+ * answer, or the person is away. The reminder belongs to the service. */
+gboolean           kl_reminder_service_get_next     (KlReminderService  *self,
+                                                     KlReminder        **out_reminder,
+                                                     gint64             *out_at);
+/* The end of the running pause, or 0. */
+gint64             kl_reminder_service_get_paused_until (KlReminderService *self);
+/* Desk time since local midnight, counted since Knotless started. Without idle detection it is
+ * clock time. */
+GTimeSpan          kl_reminder_service_get_active_today (KlReminderService *self);
+/* Whether the idle monitor says the person is away from the desk. */
+gboolean           kl_reminder_service_get_away     (KlReminderService  *self);
+/* KL_IDLE_BACKEND_NONE: breaks count clock time, not desk time. */
+KlIdleBackend      kl_reminder_service_get_idle_backend (KlReminderService *self);
 
 /* The words and buttons of a reminder. */
 char              *kl_reminder_service_describe     (KlReminder         *reminder,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kl-body-page.h"
+#include "kl-breaks-page.h"
 #include "kl-export-dialog.h"
 #include "kl-import-dialog.h"
 #include "kl-journal-page.h"
@@ -35,8 +36,10 @@ struct _KlWindow
   KlBodyPage           *body_page;
   AdwBin               *journal_bin;
   AdwBin               *routines_bin;
+  AdwBin               *breaks_bin;
   KlJournalPage        *journal_page;    /* built when first needed */
   KlRoutinesPage       *routines_page;   /* built when first needed */
+  KlBreaksPage         *breaks_page;     /* built when first needed */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_idle;
@@ -102,7 +105,7 @@ kl_window_add_toast (KlWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The Journal and the Routines pages are built the first time they are shown or needed, so the
+/* The Journal, Routines and Breaks pages are built the first time they are shown or needed, so the
  * window's first frame only pays for the Body page. */
 static KlJournalPage *
 ensure_journal_page (KlWindow *self)
@@ -130,6 +133,18 @@ ensure_routines_page (KlWindow *self)
     }
 
   return self->routines_page;
+}
+
+static void
+ensure_breaks_page (KlWindow *self)
+{
+  if (self->breaks_page == NULL)
+    {
+      self->breaks_page = KL_BREAKS_PAGE (kl_breaks_page_new ());
+      if (self->store != NULL)
+        kl_breaks_page_set_store (self->breaks_page, self->store);
+      adw_bin_set_child (self->breaks_bin, GTK_WIDGET (self->breaks_page));
+    }
 }
 
 /* Ctrl+N is a new check-in, but a new routine on the Routines page: the accelerators follow
@@ -160,6 +175,8 @@ page_changed_cb (KlWindow *self)
     ensure_journal_page (self);
   else if (g_strcmp0 (name, "routines") == 0)
     ensure_routines_page (self);
+  else if (g_strcmp0 (name, "breaks") == 0)
+    ensure_breaks_page (self);
 
   update_ctrl_n (self);
 }
@@ -209,6 +226,8 @@ kl_window_set_store (KlWindow *self,
     kl_journal_page_set_store (self->journal_page, store);
   if (self->routines_page != NULL)
     kl_routines_page_set_store (self->routines_page, store);
+  if (self->breaks_page != NULL)
+    kl_breaks_page_set_store (self->breaks_page, store);
 
   if (!kl_store_is_acknowledged (store, KL_ACK_WELCOME, &acknowledged, &error))
     {
@@ -609,6 +628,7 @@ kl_window_class_init (KlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlWindow, body_page);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, journal_bin);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, routines_bin);
+  gtk_widget_class_bind_template_child (widget_class, KlWindow, breaks_bin);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KlWindow, switcher_bar);

@@ -222,6 +222,7 @@ add_watch_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = NULL;
   guint *out_id = user_data;
+  guint id;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
   if (reply == NULL)
@@ -230,7 +231,16 @@ add_watch_cb (GObject      *object,
         g_warning ("Could not watch for idle time: %s", error->message);
       return;
     }
-  g_variant_get (reply, "(u)", out_id);
+  g_variant_get (reply, "(u)", &id);
+
+  /* Replies come in the order of the calls. A watch still held here was asked for before this
+   * one and its id came too late to be removed (the threshold changed while it was on its
+   * way, as on start-up): Mutter would keep it for nothing. */
+  if (*out_id != 0)
+    g_dbus_connection_call (G_DBUS_CONNECTION (object), MUTTER_NAME, MUTTER_PATH, MUTTER_IFACE,
+                            "RemoveWatch", g_variant_new ("(u)", *out_id), NULL,
+                            G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+  *out_id = id;
 }
 
 static void

@@ -14,7 +14,7 @@ PAGES = [
     ("Body", "Your Knots"),
     ("Journal", "No Check-Ins Yet"),
     ("Routines", "Tennis Ball"),
-    ("Breaks", "Break Reminders"),
+    ("Breaks", "Working Hours"),
 ]
 
 
