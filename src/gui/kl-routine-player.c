@@ -788,6 +788,16 @@ key_pressed_cb (KlRoutinePlayer       *self,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
+  if (keyval == GDK_KEY_m || keyval == GDK_KEY_M)
+    {
+      GtkToggleButton *mute = self->mute_button;
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (mute)))
+        return GDK_EVENT_PROPAGATE;
+      gtk_toggle_button_set_active (mute, !gtk_toggle_button_get_active (mute));
+      return GDK_EVENT_STOP;
+    }
+
   if (keyval == GDK_KEY_Escape)
     action = "player.stop";
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "coach") != 0)

@@ -12,7 +12,9 @@
  *       drawing (a timeout at the next change). The clock runs SCALE times as fast as the real
  *       one (1: real time), for SECONDS of real time or to the end. Every phase boundary is
  *       compared with the time it was due: t0 + its place on the timeline / SCALE.
- *       Prints "drift MAX_MS MEAN_MS N_BOUNDARIES ROUTINE_SECONDS_PLAYED".
+ *       Prints "drift MAX_MS MEAN_MS N_BOUNDARIES ROUTINE_SECONDS_PLAYED POSITION_MS", the last
+ *       the largest gap, at any wake, between the runner's position and the real time elapsed
+ *       (the runner's own drift: what is left when the wake-up latency is taken out).
  *   kl-bench-player breathe|paused|spinner DIR
  *       a player window (1280×800) on resonance breathing, breathing (or paused mid-inhale),
  *       or for reference a bare window whose only content is a spinning GtkSpinner. After 3 s to
@@ -51,6 +53,7 @@ typedef struct
   guint            cycle;
   double           max_ms;
   double           sum_ms;
+  double           max_position_ms;  /* the runner's position against the real clock */
   guint            n;
   guint            timeout_id;
 } Drift;
@@ -87,6 +90,9 @@ drift_timeout_cb (gpointer user_data)
 
   drift->timeout_id = 0;
   kl_routine_runner_get_moment (drift->runner, &moment);
+  drift->max_position_ms = MAX (drift->max_position_ms,
+                                ABS (moment.position_us / drift->scale - (now_us - drift->t0_us)) /
+                                1000.0);
   while (kl_routine_runner_pop_cue (drift->runner, &cue))
     ;
 
@@ -165,8 +171,10 @@ run_drift (KlStore *store,
   drift_schedule (&drift);
   g_main_loop_run (loop);
 
-  printf ("drift %.3f %.3f %u %.0f\n", drift.max_ms, drift.n > 0 ? drift.sum_ms / drift.n : 0,
-          drift.n, kl_routine_runner_get_position_us (drift.runner) / (double) G_USEC_PER_SEC);
+  printf ("drift %.3f %.3f %u %.0f %.3f\n", drift.max_ms,
+          drift.n > 0 ? drift.sum_ms / drift.n : 0, drift.n,
+          kl_routine_runner_get_position_us (drift.runner) / (double) G_USEC_PER_SEC,
+          drift.max_position_ms);
   g_clear_handle_id (&drift.timeout_id, g_source_remove);
   g_object_unref (drift.runner);
   return 0;
