@@ -346,15 +346,14 @@ kl_countdown_ring_snapshot (GtkWidget   *widget,
       double radius = arc_radius (diameter);
       cairo_t *cr;
 
-      append_circle_outline (snapshot, cx, cy, radius + line / 2, line, &track);
+      /* Half a pixel inside the arc's edges, so that none of it shows around the arc. */
+      append_circle_outline (snapshot, cx, cy, radius + line / 2 - 0.5, line - 1, &track);
 
       if (self->fraction < 1.0)
         {
           /* What is left, clockwise from the top, shrinking towards it. */
-          cr = gtk_snapshot_append_cairo (snapshot,
-                                          &GRAPHENE_RECT_INIT (cx - diameter / 2,
-                                                               cy - diameter / 2,
-                                                               diameter, diameter));
+          /* Whole pixels: a surface at a fractional offset is resampled, and its edge frays. */
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
           cairo_set_line_width (cr, line);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           gdk_cairo_set_source_rgba (cr, &color);

@@ -49,6 +49,7 @@ struct _KlRoutinesPage
   GtkLabel            *summary_label;
   GtkButton           *start_button;
   GtkBox              *length_box;
+  AdwActionRow        *total_row;     /* weak: the detail's Total Time, for the length chosen */
   GtkScrolledWindow   *detail_scroller;
   GtkBox              *detail_box;
 };
@@ -648,6 +649,13 @@ length_toggled_cb (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
 
+  if (self->total_row != NULL)
+    {
+      g_autofree char *total = format_total (length_us);
+
+      adw_action_row_set_subtitle (self->total_row, total);
+    }
+
   /* The name again after the target, so that the two always agree on the parameter's type. */
   gtk_actionable_set_action_name (start, NULL);
   gtk_actionable_set_action_target (start, "(sx)",
@@ -728,7 +736,6 @@ fill_detail (KlRoutinesPage       *self,
                                           g_variant_new_string (kl_routine_get_slug (routine)));
   /* The action only with its target: a slug-less win.play-routine cannot be activated. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "win.play-routine");
-  fill_lengths (self, routine);
 
   for (guint i = 0; equipment_ids != NULL && equipment_ids[i] != NULL; i++)
     {
@@ -740,8 +747,8 @@ fill_detail (KlRoutinesPage       *self,
     }
 
   group = add_group (self, _("About"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             GTK_WIDGET (new_row (_("Total Time"), total)));
+  g_set_weak_pointer (&self->total_row, new_row (_("Total Time"), total));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->total_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              GTK_WIDGET (new_row (_("Kind"),
                                                   kl_routine_kind_get_label (kl_routine_get_kind (routine)))));
@@ -791,6 +798,8 @@ fill_detail (KlRoutinesPage       *self,
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                    GTK_WIDGET (new_row (sources[i], NULL)));
     }
+
+  fill_lengths (self, routine);
 }
 
 gboolean
@@ -889,6 +898,7 @@ kl_routines_page_dispose (GObject *object)
 
   /* First: the drop-downs notify as they go, and with no routines there is nothing to refill. */
   g_clear_pointer (&self->routines, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->total_row);
   /* The bin's child is a template child: let the bin drop it before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_ROUTINES_PAGE);

@@ -186,6 +186,23 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+has_row_subtitle (gpointer    widget,
+                  const char *title,
+                  const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (widget), title) == 0 &&
+      g_strcmp0 (adw_action_row_get_subtitle (widget), subtitle) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_row_subtitle (child, title, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
 static KlRoutinePlayer *
 find_player (void)
 {
@@ -248,9 +265,11 @@ test_routine_length (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ten)));
 
+  g_assert_true (has_row_subtitle (page, "Total Time", "5:00"));
   g_signal_emit_by_name (ten, "clicked");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ten)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
+  g_assert_true (has_row_subtitle (page, "Total Time", "10:00"));
   g_assert_null (find_player ());
   g_signal_emit_by_name (start, "clicked");
 
