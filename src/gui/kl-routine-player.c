@@ -937,6 +937,12 @@ _kl_routine_player_get_session (KlRoutinePlayer *self)
 }
 
 static void
+surface_state_cb (KlRoutinePlayer *self)
+{
+  schedule (self);
+}
+
+static void
 kl_routine_player_map (GtkWidget *widget)
 {
   KlRoutinePlayer *self = KL_ROUTINE_PLAYER (widget);
@@ -946,7 +952,7 @@ kl_routine_player_map (GtkWidget *widget)
   /* Minimised, nothing is drawn: the frames stop, the cues go on. */
   self->surface = gtk_native_get_surface (GTK_NATIVE (self));
   if (self->surface != NULL)
-    g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (schedule), self,
+    g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (surface_state_cb), self,
                              G_CONNECT_SWAPPED);
   schedule (self);
 }
@@ -957,7 +963,7 @@ kl_routine_player_unmap (GtkWidget *widget)
   KlRoutinePlayer *self = KL_ROUTINE_PLAYER (widget);
 
   if (self->surface != NULL)
-    g_signal_handlers_disconnect_by_func (self->surface, schedule, self);
+    g_signal_handlers_disconnect_by_func (self->surface, surface_state_cb, self);
   self->surface = NULL;
 
   GTK_WIDGET_CLASS (kl_routine_player_parent_class)->unmap (widget);

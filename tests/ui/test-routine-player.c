@@ -371,6 +371,12 @@ test_ball (Fixture       *fixture,
   g_assert_true (shown (fixture, "chart"));
 }
 
+static void
+set_true (gboolean *done)
+{
+  *done = TRUE;
+}
+
 /* GdkSurface::render, emitted for a frame that draws something; GTK's own handler stops it,
  * so it is counted from a hook. */
 static gboolean
@@ -381,12 +387,6 @@ render_hook (GSignalInvocationHint *hint,
 {
   (*(guint *) user_data)++;
   return TRUE;
-}
-
-static void
-set_true (gboolean *done)
-{
-  *done = TRUE;
 }
 
 /* One frame of @widget's frame clock, whether or not anything asked to be drawn. */
@@ -401,6 +401,59 @@ next_frame (GtkWidget *widget)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
+}
+
+static void
+count_update (guint *count)
+{
+  (*count)++;
+}
+
+/* Frame clock cycles in 150 ms of real time: the fake clock stands still meanwhile. */
+static guint
+frames_in_a_while (Fixture *fixture)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->player));
+  guint count = 0;
+  gboolean done = FALSE;
+  gulong id = g_signal_connect_swapped (clock, "update", G_CALLBACK (count_update), &count);
+
+  g_timeout_add_once (150, (GSourceOnceFunc) set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return count;
+}
+
+/* The frame clock runs while the disc grows or shrinks, and stops while the breath is held,
+ * while paused, and when the window is not shown. */
+static void
+test_frames_only_while_moving (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  open_player (fixture, "box-breathing");
+  activate (fixture, "player.skip-rating");
+  advance (fixture, 5.5);   /* 0.5 s into the first breath in */
+  g_assert_cmpstr (ring_text (fixture), ==, "Inhale");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  advance (fixture, 4);     /* holding it */
+  g_assert_cmpstr (ring_text (fixture), ==, "Hold");
+  frames_in_a_while (fixture);  /* the word changed: drawn once */
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
+
+  advance (fixture, 4);     /* out */
+  g_assert_cmpstr (ring_text (fixture), ==, "Exhale");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  activate (fixture, "player.toggle-pause");
+  frames_in_a_while (fixture);  /* "Paused" shown, the button's icon changed */
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
+  activate (fixture, "player.toggle-pause");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->player), FALSE);
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
 }
 
 /* The ring redraws only when what it shows moves by a device pixel or more: the breathing disc's
@@ -498,6 +551,8 @@ main (int   argc,
   g_test_add ("/routine-player/ball", Fixture, NULL,
               fixture_set_up, test_ball, fixture_tear_down);
   g_test_add_func ("/routine-player/ring-redraws", test_ring_redraws);
+  g_test_add ("/routine-player/frames-only-while-moving", Fixture, NULL,
+              fixture_set_up, test_frames_only_while_moving, fixture_tear_down);
 
   return g_test_run ();
 }
