@@ -650,6 +650,24 @@ kl_application_play_routine_action (GSimpleAction *action,
       }
 }
 
+/* The same with a length, in µs: "(sx)", one of the routine's lengths. */
+static void
+kl_application_play_routine_length_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  KlApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KL_IS_WINDOW (l->data))
+      {
+        gtk_widget_activate_action_variant (l->data, "win.play-routine-length", parameter);
+        return;
+      }
+}
+
 static const GActionEntry app_actions[] = {
   { "reminder-answer", kl_application_reminder_answer_action, "(xs)" },
   { "quit", kl_application_quit_action },
@@ -658,6 +676,7 @@ static const GActionEntry app_actions[] = {
   { "check-in", kl_application_check_in_action },
   { "open-data-folder", kl_application_open_data_folder_action },
   { "play-routine", kl_application_play_routine_action, "s" },
+  { "play-routine-length", kl_application_play_routine_length_action, "(sx)" },
 };
 
 static void

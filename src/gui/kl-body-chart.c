@@ -497,11 +497,14 @@ draw_overlays (KlBodyChart   *self,
     for (guint i = 0; i < n; i++)
       {
         const char *id = kl_body_geometry_get_region_id (self->geometry, i);
-        double alpha = (region_in ((const char * const *)self->highlighted, id) ? 0.45 : 0) +
-                       (region_in (referral, id) ? 0.22 : 0);
+        gboolean lit = region_in ((const char * const *)self->highlighted, id);
+        double alpha = (lit ? 0.85 : 0) + (region_in (referral, id) ? 0.22 : 0);
 
+        /* Lit regions strongly filled and outlined in the accent colour: on the dark style the
+         * accent is a light blue that a thin wash of it leaves faint, and the coach's chart is
+         * read from across the room. */
         if (alpha > 0)
-          append_region_tint (self, snapshot, layout, id, accent, MIN (alpha, 0.6), 0);
+          append_region_tint (self, snapshot, layout, id, accent, MIN (alpha, 0.9), lit ? 2 : 0);
       }
 
   if (self->hover_region != NULL && kl_body_geometry_has_region (self->geometry, self->hover_region))

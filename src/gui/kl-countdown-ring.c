@@ -22,6 +22,8 @@ struct _KlCountdownRing
 
   double     fraction;
   double     size;
+  double     drawn_fraction;  /* as last drawn; -1 for not drawn since it changed otherwise */
+  double     drawn_size;
   gboolean   breath;
   char      *text;
   PangoLayout *layout;
@@ -46,6 +48,59 @@ kl_countdown_ring_new (void)
   return g_object_new (KL_TYPE_COUNTDOWN_RING, NULL);
 }
 
+/* The ring's geometry for a widget of @width × @height. */
+static double
+diameter_of (int width,
+             int height)
+{
+  return MIN (width, height);
+}
+
+static double
+arc_radius (double diameter)
+{
+  return (diameter - diameter * LINE_WIDTH) / 2.0 - 1;
+}
+
+static double
+full_breath_radius (double diameter)
+{
+  return diameter / 2.0 - 2;
+}
+
+static double
+breath_radius (double diameter,
+               double size)
+{
+  return full_breath_radius (diameter) * (MIN_BREATH + (1.0 - MIN_BREATH) * size);
+}
+
+/* Whether something drawn with @then would move by a device pixel or more with @now: a value
+ * that changes every frame redraws only as often as it shows. */
+static gboolean
+moves_a_pixel (KlCountdownRing *self,
+               double           then,
+               double           now)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double diameter = diameter_of (gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  int scale = gtk_widget_get_scale_factor (widget);
+  double pixels;
+
+  if (then < 0 || diameter <= 0)
+    return TRUE;
+  /* The end points are always shown as they are: a full and an empty ring. */
+  if ((now == 0.0 || now == 1.0) && now != then)
+    return TRUE;
+
+  if (self->breath)
+    pixels = ABS (breath_radius (diameter, now) - breath_radius (diameter, then));
+  else
+    pixels = 2 * G_PI * arc_radius (diameter) * ABS (now - then);
+
+  return pixels * scale >= 1.0;
+}
+
 void
 kl_countdown_ring_set_fraction (KlCountdownRing *self,
                                 double           fraction)
@@ -57,7 +112,7 @@ kl_countdown_ring_set_fraction (KlCountdownRing *self,
     return;
 
   self->fraction = fraction;
-  if (!self->breath)
+  if (!self->breath && moves_a_pixel (self, self->drawn_fraction, fraction))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
 }
@@ -81,6 +136,7 @@ kl_countdown_ring_set_breath (KlCountdownRing *self,
     return;
 
   self->breath = breath;
+  self->drawn_size = self->drawn_fraction = -1;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BREATH]);
 }
@@ -104,7 +160,7 @@ kl_countdown_ring_set_size (KlCountdownRing *self,
     return;
 
   self->size = size;
-  if (self->breath)
+  if (self->breath && moves_a_pixel (self, self->drawn_size, size))
     gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
 }
@@ -208,6 +264,42 @@ append_text (KlCountdownRing *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A circle of @radius around (@cx, @cy), outlined @width thick inside it. */
+static void
+append_circle_outline (GtkSnapshot   *snapshot,
+                       double         cx,
+                       double         cy,
+                       double         radius,
+                       double         width,
+                       const GdkRGBA *color)
+{
+  GskRoundedRect circle;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&circle,
+                                   &GRAPHENE_RECT_INIT (cx - radius, cy - radius,
+                                                        2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &circle, widths, colors);
+}
+
+static void
+append_disc (GtkSnapshot   *snapshot,
+             double         cx,
+             double         cy,
+             double         radius,
+             const GdkRGBA *color)
+{
+  GskRoundedRect circle;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (cx - radius, cy - radius, 2 * radius, 2 * radius);
+
+  gsk_rounded_rect_init_from_rect (&circle, &bounds, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &circle);
+  gtk_snapshot_append_color (snapshot, color, &bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 kl_countdown_ring_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -215,12 +307,11 @@ kl_countdown_ring_snapshot (GtkWidget   *widget,
   KlCountdownRing *self = KL_COUNTDOWN_RING (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double diameter = MIN (width, height);
+  double diameter = diameter_of (width, height);
   double cx = width / 2.0;
   double cy = height / 2.0;
   gboolean is_switch = gtk_widget_has_css_class (widget, "switch");
   GdkRGBA color, track;
-  cairo_t *cr;
 
   if (diameter <= 0)
     return;
@@ -234,46 +325,45 @@ kl_countdown_ring_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
   track.alpha *= 0.12;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->breath)
     {
-      double full = diameter / 2.0 - 2;
-      double radius = full * (MIN_BREATH + (1.0 - MIN_BREATH) * self->size);
+      /* Render nodes rather than cairo: the disc changes many times a second, and these are
+       * drawn by the renderer itself, with nothing to rasterise and upload per frame. */
+      double radius = breath_radius (diameter, self->size);
+      GdkRGBA fill = color;
 
       /* The full breath as a faint outline, so the growth reads as filling it. */
-      gdk_cairo_set_source_rgba (cr, &track);
-      cairo_set_line_width (cr, 2);
-      cairo_arc (cr, cx, cy, full - 1, 0, 2 * G_PI);
-      cairo_stroke (cr);
+      append_circle_outline (snapshot, cx, cy, full_breath_radius (diameter), 2, &track);
 
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * 0.3);
-      cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_set_line_width (cr, 3);
-      cairo_stroke (cr);
+      fill.alpha *= 0.3;
+      append_disc (snapshot, cx, cy, radius, &fill);
+      append_circle_outline (snapshot, cx, cy, radius + 1.5, 3, &color);
+      self->drawn_size = self->size;
     }
   else
     {
       double line = diameter * LINE_WIDTH;
-      double radius = (diameter - line) / 2.0 - 1;
+      double radius = arc_radius (diameter);
+      cairo_t *cr;
 
-      cairo_set_line_width (cr, line);
-      gdk_cairo_set_source_rgba (cr, &track);
-      cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
-      cairo_stroke (cr);
+      /* Half a pixel inside the arc's edges, so that none of it shows around the arc. */
+      append_circle_outline (snapshot, cx, cy, radius + line / 2 - 0.5, line - 1, &track);
 
       if (self->fraction < 1.0)
         {
           /* What is left, clockwise from the top, shrinking towards it. */
+          /* Whole pixels: a surface at a fractional offset is resampled, and its edge frays. */
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          cairo_set_line_width (cr, line);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_arc (cr, cx, cy, radius,
                      -G_PI / 2 + 2 * G_PI * self->fraction, 3 * G_PI / 2);
           cairo_stroke (cr);
+          cairo_destroy (cr);
         }
+      self->drawn_fraction = self->fraction;
     }
-  cairo_destroy (cr);
 
   append_text (self, snapshot, cx, cy, diameter);
 }
@@ -404,4 +494,6 @@ kl_countdown_ring_class_init (KlCountdownRingClass *klass)
 static void
 kl_countdown_ring_init (KlCountdownRing *self)
 {
+  self->drawn_fraction = -1;
+  self->drawn_size = -1;
 }

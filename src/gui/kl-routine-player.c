@@ -37,6 +37,8 @@ struct _KlRoutinePlayer
   guint              tick_id;
   guint              timeout_id;
   guint              shown_segment;  /* G_MAXUINT before the first */
+  gboolean           moving;         /* something on the coach moves with time */
+  GdkSurface        *surface;        /* watched for being minimised */
   AdwMessageDialog  *stop_dialog;
 
   AdwWindowTitle    *window_title;
@@ -208,16 +210,38 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The frame clock drives the drawing while the player is seen and moving; a timeout at the next
- * boundary or cue keeps the cues on time when it is not. Paused, neither runs. */
+static gboolean
+running (KlRoutinePlayer *self)
+{
+  return self->runner != NULL &&
+         kl_routine_runner_get_state (self->runner) == KL_ROUTINE_RUNNER_RUNNING;
+}
+
+/* Whether the coach is on screen: mapped, and not minimised. */
+static gboolean
+seen (KlRoutinePlayer *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         (self->surface == NULL ||
+          (gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface)) &
+           GDK_TOPLEVEL_STATE_MINIMIZED) == 0);
+}
+
+static gboolean
+wants_frames (KlRoutinePlayer *self)
+{
+  return running (self) && self->moving && seen (self);
+}
+
+/* The frame clock drives the drawing while the player is seen and something on it moves (the
+ * ring's arc, the breathing disc growing or shrinking); a timeout at the next boundary or cue
+ * keeps the cues on time and wakes it after a hold. Paused, neither runs. */
 static void
 schedule (KlRoutinePlayer *self)
 {
-  gboolean running = self->runner != NULL &&
-                     kl_routine_runner_get_state (self->runner) == KL_ROUTINE_RUNNER_RUNNING;
   gint64 next_us;
 
-  if (running && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (wants_frames (self))
     {
       if (self->tick_id == 0)
         self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
@@ -229,7 +253,7 @@ schedule (KlRoutinePlayer *self)
     }
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (running && (next_us = kl_routine_runner_get_next_change_us (self->runner)) >= 0)
+  if (running (self) && (next_us = kl_routine_runner_get_next_change_us (self->runner)) >= 0)
     self->timeout_id = g_timeout_add ((guint) ((next_us + 999) / 1000), timeout_cb, self);
 }
 
@@ -345,6 +369,15 @@ breath_size (const KlRoutineStep   *step,
     }
 }
 
+/* Labels are set only when their text changes: setting one asks for a new layout. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 /* What the chart lights: the step's regions, only the side being worked on. */
 static void
 show_regions (KlRoutinePlayer        *self,
@@ -407,8 +440,8 @@ show_segment (KlRoutinePlayer        *self,
       break;
     }
 
-  gtk_label_set_label (self->title_label, segment->title);
-  gtk_label_set_label (self->instruction_label, instruction != NULL ? instruction : "");
+  set_text (self->title_label, segment->title);
+  set_text (self->instruction_label, instruction != NULL ? instruction : "");
   gtk_widget_set_visible (GTK_WIDGET (self->instruction_label), instruction != NULL);
 
   if (is_switch)
@@ -429,14 +462,14 @@ show_segment (KlRoutinePlayer        *self,
       g_autofree char *pressure = g_strdup_printf (_("Pressure: %s"), step->pressure);
       g_autofree char *avoid = g_strdup_printf (_("Avoid: %s"), step->avoid);
 
-      gtk_label_set_label (self->placement_label, placement);
-      gtk_label_set_label (self->pressure_label, pressure);
-      gtk_label_set_label (self->avoid_label, avoid);
+      set_text (self->placement_label, placement);
+      set_text (self->pressure_label, pressure);
+      set_text (self->avoid_label, avoid);
     }
 
   next = moment->next_title != NULL ? g_strdup_printf (_("Next: %s"), moment->next_title)
                                     : g_strdup (_("Last one"));
-  gtk_label_set_label (self->next_label, next);
+  set_text (self->next_label, next);
 
   show_regions (self, segment, segment->kind == KL_ROUTINE_SEGMENT_STEP ? step : NULL);
 }
@@ -486,14 +519,19 @@ show_moment (KlRoutinePlayer       *self,
         counter = g_strdup (side);
     }
 
-  gtk_label_set_label (self->counter_label, counter != NULL ? counter : "");
+  set_text (self->counter_label, counter != NULL ? counter : "");
   gtk_widget_set_visible (GTK_WIDGET (self->counter_label), counter != NULL);
 
   /* A release within a step is named under the ring; the breath says its phase inside it. */
   gtk_widget_set_visible (GTK_WIDGET (self->phase_label),
                           !breathing && moment->phase == KL_ROUTINE_PHASE_RELEASE);
   if (moment->phase == KL_ROUTINE_PHASE_RELEASE)
-    gtk_label_set_label (self->phase_label, phase);
+    set_text (self->phase_label, phase);
+
+  /* The disc stands still while the breath is held; the ring's arc always moves. */
+  self->moving = !breathing || moment->phase == KL_ROUTINE_PHASE_INHALE ||
+                 moment->phase == KL_ROUTINE_PHASE_TOP_UP ||
+                 moment->phase == KL_ROUTINE_PHASE_EXHALE;
 }
 
 static void
@@ -519,7 +557,7 @@ update (KlRoutinePlayer *self)
     }
 
   show_moment (self, &moment);
-  if (self->timeout_id == 0)
+  if (self->timeout_id == 0 || (self->tick_id != 0) != wants_frames (self))
     schedule (self);
 }
 
@@ -750,6 +788,16 @@ key_pressed_cb (KlRoutinePlayer       *self,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
+  if (keyval == GDK_KEY_m || keyval == GDK_KEY_M)
+    {
+      GtkToggleButton *mute = self->mute_button;
+
+      if (!gtk_widget_is_sensitive (GTK_WIDGET (mute)))
+        return GDK_EVENT_PROPAGATE;
+      gtk_toggle_button_set_active (mute, !gtk_toggle_button_get_active (mute));
+      return GDK_EVENT_STOP;
+    }
+
   if (keyval == GDK_KEY_Escape)
     action = "player.stop";
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "coach") != 0)
@@ -889,19 +937,38 @@ _kl_routine_player_get_session (KlRoutinePlayer *self)
 }
 
 static void
+surface_state_cb (KlRoutinePlayer *self)
+{
+  schedule (self);
+}
+
+static void
 kl_routine_player_map (GtkWidget *widget)
 {
+  KlRoutinePlayer *self = KL_ROUTINE_PLAYER (widget);
+
   GTK_WIDGET_CLASS (kl_routine_player_parent_class)->map (widget);
 
-  schedule (KL_ROUTINE_PLAYER (widget));
+  /* Minimised, nothing is drawn: the frames stop, the cues go on. */
+  self->surface = gtk_native_get_surface (GTK_NATIVE (self));
+  if (self->surface != NULL)
+    g_signal_connect_object (self->surface, "notify::state", G_CALLBACK (surface_state_cb), self,
+                             G_CONNECT_SWAPPED);
+  schedule (self);
 }
 
 static void
 kl_routine_player_unmap (GtkWidget *widget)
 {
+  KlRoutinePlayer *self = KL_ROUTINE_PLAYER (widget);
+
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_func (self->surface, surface_state_cb, self);
+  self->surface = NULL;
+
   GTK_WIDGET_CLASS (kl_routine_player_parent_class)->unmap (widget);
 
-  schedule (KL_ROUTINE_PLAYER (widget));
+  schedule (self);
 }
 
 /* Closed while coaching: what was done is kept, as a stop. */

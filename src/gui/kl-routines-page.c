@@ -53,6 +53,8 @@ struct _KlRoutinesPage
   GtkButton           *edit_button;
   GtkButton           *delete_button;
   GtkLabel            *builtin_label;
+  GtkBox              *length_box;
+  AdwActionRow        *total_row;     /* weak: the detail's Total Time, for the length chosen */
   GtkScrolledWindow   *detail_scroller;
   GtkBox              *detail_box;
   GtkButton           *new_button;
@@ -654,6 +656,77 @@ set_routine_action (GtkButton  *button,
 }
 
 static void
+length_toggled_cb (GtkToggleButton *button,
+                   KlRoutinesPage  *self)
+{
+  GtkActionable *start = GTK_ACTIONABLE (self->start_button);
+  gint64 length_us = *(gint64 *) g_object_get_data (G_OBJECT (button), "length-us");
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (self->total_row != NULL)
+    {
+      g_autofree char *total = format_total (length_us);
+
+      adw_action_row_set_subtitle (self->total_row, total);
+    }
+
+  /* The name again after the target, so that the two always agree on the parameter's type. */
+  gtk_actionable_set_action_name (start, NULL);
+  gtk_actionable_set_action_target (start, "(sx)",
+                                    g_object_get_data (G_OBJECT (button), "slug"), length_us);
+  gtk_actionable_set_action_name (start, "win.play-routine-length");
+}
+
+/* A routine offered at several lengths (resonance breathing: 5, 10 or 20 minutes) gets one
+ * linked toggle per length, its own length chosen, and Start plays the length chosen. */
+static void
+fill_lengths (KlRoutinesPage *self,
+              KlRoutine      *routine)
+{
+  guint n_lengths = 0;
+  const gint64 *offered = kl_routine_get_lengths (routine, &n_lengths);
+  gint64 own_us = kl_routine_get_duration_us (routine);
+  GtkToggleButton *group = NULL, *closest = NULL;
+  gint64 closest_us = G_MAXINT64;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->length_box))) != NULL)
+    gtk_box_remove (self->length_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->length_box), n_lengths > 1);
+  if (n_lengths <= 1)
+    return;
+
+  for (guint i = 0; i < n_lengths; i++)
+    {
+      /* TRANSLATORS: a routine's length, in minutes: "10 min" */
+      g_autofree char *label = g_strdup_printf (_("%u min"),
+                                                (guint) ((offered[i] + 30 * G_USEC_PER_SEC) /
+                                                         (60 * G_USEC_PER_SEC)));
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      g_object_set_data_full (G_OBJECT (button), "length-us",
+                              g_memdup2 (&offered[i], sizeof (gint64)), g_free);
+      g_object_set_data_full (G_OBJECT (button), "slug", g_strdup (kl_routine_get_slug (routine)),
+                              g_free);
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (length_toggled_cb), self);
+      gtk_box_append (self->length_box, button);
+
+      if (ABS (offered[i] - own_us) < closest_us)
+        {
+          closest_us = ABS (offered[i] - own_us);
+          closest = GTK_TOGGLE_BUTTON (button);
+        }
+    }
+  gtk_toggle_button_set_active (closest, TRUE);
+}
+
+static void
 fill_detail (KlRoutinesPage       *self,
              KlRoutine            *routine,
              const KlRoutineStats *stats,
@@ -675,6 +748,7 @@ fill_detail (KlRoutinesPage       *self,
 
   gtk_label_set_text (self->name_label, kl_routine_get_name (routine));
   gtk_label_set_text (self->summary_label, kl_routine_get_summary (routine));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), NULL);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->start_button),
                                           g_variant_new_string (kl_routine_get_slug (routine)));
   /* The action only with its target: a slug-less win.play-routine cannot be activated. */
@@ -698,8 +772,8 @@ fill_detail (KlRoutinesPage       *self,
     }
 
   group = add_group (self, _("About"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             GTK_WIDGET (new_row (_("Total Time"), total)));
+  g_set_weak_pointer (&self->total_row, new_row (_("Total Time"), total));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->total_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              GTK_WIDGET (new_row (_("Kind"),
                                                   kl_routine_kind_get_label (kl_routine_get_kind (routine)))));
@@ -749,6 +823,8 @@ fill_detail (KlRoutinesPage       *self,
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                    GTK_WIDGET (new_row (sources[i], NULL)));
     }
+
+  fill_lengths (self, routine);
 }
 
 gboolean
@@ -1026,6 +1102,7 @@ kl_routines_page_dispose (GObject *object)
 
   /* First: the drop-downs notify as they go, and with no routines there is nothing to refill. */
   g_clear_pointer (&self->routines, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->total_row);
   /* The bin's child is a template child: let the bin drop it before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_ROUTINES_PAGE);
@@ -1060,6 +1137,7 @@ kl_routines_page_class_init (KlRoutinesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, length_box);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, KlRoutinesPage, new_button);

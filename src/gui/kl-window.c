@@ -387,13 +387,12 @@ kl_window_export_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (kl_export_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
-/* From the Routines page's Start buttons and app.play-routine: the routine of that slug. */
+/* The routine of @slug, at @length_us when not 0 (one of its lengths). */
 static void
-kl_window_play_routine_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+play_routine (KlWindow   *self,
+              const char *slug,
+              gint64      length_us)
 {
-  KlWindow *self = KL_WINDOW (widget);
   g_autoptr(KlRoutine) routine = NULL;
   g_autoptr(GError) error = NULL;
   KlRoutinePlayer *player;
@@ -407,7 +406,14 @@ kl_window_play_routine_action (GtkWidget  *widget,
       return;
     }
 
-  routine = kl_store_get_routine (self->store, g_variant_get_string (parameter, NULL), &error);
+  routine = kl_store_get_routine (self->store, slug, &error);
+  if (routine != NULL && length_us != 0)
+    {
+      KlRoutine *chosen = kl_routine_copy_for_length (routine, length_us, &error);
+
+      g_clear_object (&routine);
+      routine = chosen;
+    }
   if (routine == NULL)
     {
       kl_window_show_toast (self, error->message);
@@ -417,6 +423,28 @@ kl_window_play_routine_action (GtkWidget  *widget,
   player = kl_routine_player_new (GTK_WINDOW (self), self->store, routine);
   g_set_weak_pointer (&self->player, GTK_WINDOW (player));
   gtk_window_present (GTK_WINDOW (player));
+}
+
+/* From the Routines page's Start buttons and app.play-routine: the routine of that slug. */
+static void
+kl_window_play_routine_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  play_routine (KL_WINDOW (widget), g_variant_get_string (parameter, NULL), 0);
+}
+
+/* The same with a length, in µs: "(sx)". */
+static void
+kl_window_play_routine_length_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  const char *slug;
+  gint64 length_us;
+
+  g_variant_get (parameter, "(&sx)", &slug, &length_us);
+  play_routine (KL_WINDOW (widget), slug, length_us);
 }
 
 static void
@@ -648,6 +676,8 @@ kl_window_class_init (KlWindowClass *klass)
                                    kl_window_play_routine_action);
   gtk_widget_class_install_action (widget_class, "win.new-routine", NULL,
                                    kl_window_new_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.play-routine-length", "(sx)",
+                                   kl_window_play_routine_length_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
 

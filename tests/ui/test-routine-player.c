@@ -371,6 +371,164 @@ test_ball (Fixture       *fixture,
   g_assert_true (shown (fixture, "chart"));
 }
 
+static void
+set_true (gboolean *done)
+{
+  *done = TRUE;
+}
+
+/* GdkSurface::render, emitted for a frame that draws something; GTK's own handler stops it,
+ * so it is counted from a hook. */
+static gboolean
+render_hook (GSignalInvocationHint *hint,
+             guint                  n_params,
+             const GValue          *params,
+             gpointer               user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* One frame of @widget's frame clock, whether or not anything asked to be drawn. */
+static void
+next_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &done);
+
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+count_update (guint *count)
+{
+  (*count)++;
+}
+
+/* Frame clock cycles in 150 ms of real time: the fake clock stands still meanwhile. */
+static guint
+frames_in_a_while (Fixture *fixture)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->player));
+  guint count = 0;
+  gboolean done = FALSE;
+  gulong id = g_signal_connect_swapped (clock, "update", G_CALLBACK (count_update), &count);
+
+  g_timeout_add_once (150, (GSourceOnceFunc) set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return count;
+}
+
+/* The frame clock runs while the disc grows or shrinks, and stops while the breath is held,
+ * while paused, and when the window is not shown. */
+static void
+test_frames_only_while_moving (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  open_player (fixture, "box-breathing");
+  activate (fixture, "player.skip-rating");
+  advance (fixture, 5.5);   /* 0.5 s into the first breath in */
+  g_assert_cmpstr (ring_text (fixture), ==, "Inhale");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  advance (fixture, 4);     /* holding it */
+  g_assert_cmpstr (ring_text (fixture), ==, "Hold");
+  frames_in_a_while (fixture);  /* the word changed: drawn once */
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
+
+  advance (fixture, 4);     /* out */
+  g_assert_cmpstr (ring_text (fixture), ==, "Exhale");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  activate (fixture, "player.toggle-pause");
+  frames_in_a_while (fixture);  /* "Paused" shown, the button's icon changed */
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
+  activate (fixture, "player.toggle-pause");
+  g_assert_cmpuint (frames_in_a_while (fixture), >, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->player), FALSE);
+  g_assert_cmpuint (frames_in_a_while (fixture), ==, 0);
+}
+
+/* The ring redraws only when what it shows moves by a device pixel or more: the breathing disc's
+ * edge, the arc's end. A frame drawn for less is a frame wasted. */
+static void
+test_ring_redraws (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *ring = kl_countdown_ring_new ();
+  KlCountdownRing *self = KL_COUNTDOWN_RING (ring);
+  guint signal_id = g_signal_lookup ("render", GDK_TYPE_SURFACE);
+  guint redraws = 0;
+  gulong hook;
+  /* The disc's radius goes from 0.35 to all of (280 / 2 - 2) px: 0.65 × 138 ≈ 90 px. */
+  const double disc_pixel = 1.0 / 90;
+  /* The arc goes round a circle of (280 - 0.06 × 280) / 2 - 1 ≈ 130.6 px: 820 px. */
+  const double arc_pixel = 1.0 / 820;
+
+  gtk_widget_set_size_request (ring, 280, 280);
+  gtk_window_set_child (GTK_WINDOW (window), ring);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_mapped (ring);
+  g_assert_cmpint (gtk_widget_get_width (ring), ==, 280);
+  g_assert_cmpint (gtk_widget_get_scale_factor (ring), ==, 1);
+  hook = g_signal_add_emission_hook (signal_id, 0, render_hook, &redraws, NULL);
+
+  /* As drawn: a disc at half size. */
+  kl_countdown_ring_set_breath (self, TRUE);
+  kl_countdown_ring_set_size (self, 0.5);
+  next_frame (ring);
+  next_frame (ring);
+  redraws = 0;
+
+  /* Frames of a slow breath: less than a pixel from what is drawn, then a pixel. */
+  kl_countdown_ring_set_size (self, 0.5 + disc_pixel * 0.4);
+  next_frame (ring);
+  kl_countdown_ring_set_size (self, 0.5 + disc_pixel * 0.8);
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 0);
+  kl_countdown_ring_set_size (self, 0.5 + disc_pixel * 1.2);
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 1);
+
+  /* The arc the same way. */
+  kl_countdown_ring_set_breath (self, FALSE);
+  kl_countdown_ring_set_fraction (self, 0.25);
+  next_frame (ring);
+  redraws = 0;
+  kl_countdown_ring_set_fraction (self, 0.25 + arc_pixel * 0.5);
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 0);
+  kl_countdown_ring_set_fraction (self, 0.25 + arc_pixel * 1.5);
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 1);
+
+  /* The end is shown however close it was. */
+  kl_countdown_ring_set_fraction (self, 1.0 - arc_pixel * 0.1);
+  next_frame (ring);
+  redraws = 0;
+  kl_countdown_ring_set_fraction (self, 1.0);
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 1);
+
+  /* Words when they change, once. */
+  kl_countdown_ring_set_text (self, "Inhale");
+  next_frame (ring);
+  kl_countdown_ring_set_text (self, "Inhale");
+  next_frame (ring);
+  g_assert_cmpuint (redraws, ==, 2);
+
+  g_signal_remove_emission_hook (signal_id, hook);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +550,9 @@ main (int   argc,
               fixture_set_up, test_stretch_skip_and_stop, fixture_tear_down);
   g_test_add ("/routine-player/ball", Fixture, NULL,
               fixture_set_up, test_ball, fixture_tear_down);
+  g_test_add_func ("/routine-player/ring-redraws", test_ring_redraws);
+  g_test_add ("/routine-player/frames-only-while-moving", Fixture, NULL,
+              fixture_set_up, test_frames_only_while_moving, fixture_tear_down);
 
   return g_test_run ();
 }
