@@ -223,7 +223,12 @@ static void
 reminder_open_cb (KlReminderService *service,
                   KlApplication     *self)
 {
+  KlWindow *window;
+
+  /* A click on the notification itself: the window, on the Breaks page. */
   g_application_activate (G_APPLICATION (self));
+  if ((window = find_window (self)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "breaks");
 }
 
 static void

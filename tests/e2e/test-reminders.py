@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Break reminders with the real parts: `knotless --background` on the X server's idle counter,
-# a notification shown by dunst, its default action opening the window, a natural break taken
-# by leaving the desk, and the in-app reminder when no notification server is running.
+# a notification shown by dunst, its default action opening the window on the Breaks page, a
+# natural break taken by leaving the desk, and the in-app reminder when no notification server is
+# running.
 
 import json
 import os
@@ -90,6 +91,9 @@ def background_and_notification():
         subprocess.run(["dunstctl", "action", "0"], check=True)
         knotless.app = wait_for(knotless._find_app, "Knotless in the accessibility tree")
         knotless.frame = wait_for(knotless._find_frame, "the window the notification opened")
+        # ... on the Breaks page, where the reminder came from.
+        wait_for(lambda: knotless.selected_page() == "Breaks", "the Breaks page to be shown")
+        knotless.find("Working Hours", "label")
         wait_for(lambda: SUMMARY in dunst_summaries(), "the reminder in dunst's history")
         if "shown" not in outcomes(knotless):
             fail(f"no “shown” in the break history: {outcomes(knotless)}")
