@@ -31,7 +31,10 @@ def set_up(knotless):
             cli(knotless.data_dir, "reminder", "disable", fields[0])
     reminder_id = int(cli(knotless.data_dir, "reminder", "add", "micro-break", "--every", "5s"))
     subprocess.run(["sqlite3", os.path.join(knotless.data_dir, "knotless.db"),
-                    "UPDATE working_hours SET start_min = 0, end_min = 1440"], check=True)
+                    "UPDATE working_hours SET start_min = 0, end_min = 1440;"
+                    # The welcome read, so that a notification opens onto the pages.
+                    "INSERT INTO acknowledgements (what, at_ms, utc_offset_min)"
+                    " VALUES ('welcome', 0, 0)"], check=True)
     return reminder_id
 
 
