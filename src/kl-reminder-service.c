@@ -39,6 +39,7 @@ struct _KlReminderService
   gint64          next_id;
   gint64          next_at;
   gboolean        told_problem;
+  gint64          last_shown_id; /* the reminder the notification on screen is about */
 
   /* Today's desk time: what was counted before @active_since, and since then while active
    * (0 when away). @active_day is the local midnight that started the day counted. */
@@ -285,6 +286,29 @@ kl_reminder_service_get_away (KlReminderService *self)
   return self->active_since == 0;
 }
 
+KlReminder *
+kl_reminder_service_get_waiting (KlReminderService *self)
+{
+  g_autoptr(GArray) waiting = NULL;
+  KlReminder *newest = NULL;
+
+  g_return_val_if_fail (KL_IS_REMINDER_SERVICE (self), NULL);
+
+  /* Only one notification is on screen at a time, the newest: answer that one first. */
+  waiting = kl_schedule_list_waiting (self->schedule);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      KlReminder *reminder = kl_reminder_service_get_reminder (self,
+                                                               g_array_index (waiting, gint64, i));
+
+      if (reminder != NULL &&
+          (newest == NULL || kl_reminder_get_id (reminder) == self->last_shown_id))
+        newest = reminder;
+    }
+
+  return newest;
+}
+
 KlIdleBackend
 kl_reminder_service_get_idle_backend (KlReminderService *self)
 {
@@ -314,6 +338,7 @@ show (KlReminderService *self,
       body = longer;
     }
 
+  self->last_shown_id = kl_reminder_get_id (reminder);
   if (!kl_notifier_show (self->notifier, kl_reminder_get_id (reminder), summary, body, actions))
     g_signal_emit (self, signals[SIGNAL_IN_APP], 0, reminder, summary);
 }
@@ -390,6 +415,13 @@ kl_reminder_service_answer (KlReminderService *self,
     answered = kl_schedule_skip (self->schedule, reminder_id, now);
   else
     g_warning ("Not an answer to a reminder: %s", answer);
+
+  /* Answered in the window: the notification about it has nothing left to ask. */
+  if (answered && reminder_id == self->last_shown_id)
+    {
+      self->last_shown_id = 0;
+      kl_notifier_withdraw (self->notifier);
+    }
 
   wake (self);
 

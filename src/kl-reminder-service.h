@@ -65,6 +65,9 @@ gint64             kl_reminder_service_get_paused_until (KlReminderService *self
 GTimeSpan          kl_reminder_service_get_active_today (KlReminderService *self);
 /* Whether the idle monitor says the person is away from the desk. */
 gboolean           kl_reminder_service_get_away     (KlReminderService  *self);
+/* The reminder shown most recently and not answered yet, or NULL: its notification may be gone
+ * (clicked away), so the Breaks page offers its answers too. */
+KlReminder        *kl_reminder_service_get_waiting  (KlReminderService  *self);
 /* KL_IDLE_BACKEND_NONE: breaks count clock time, not desk time. */
 KlIdleBackend      kl_reminder_service_get_idle_backend (KlReminderService *self);
 

@@ -771,6 +771,25 @@ kl_schedule_next_due_for (KlSchedule *self,
 }
 
 GArray *
+kl_schedule_list_waiting (KlSchedule *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (KL_IS_SCHEDULE (self), NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->every > 0 ? entry->phase == SHOWN : entry->shown)
+        g_array_append_val (ids, entry->id);
+    }
+
+  return ids;
+}
+
+GArray *
 kl_schedule_take_due (KlSchedule *self,
                       gint64      now)
 {

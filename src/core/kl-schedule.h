@@ -115,6 +115,11 @@ gboolean    kl_schedule_next_due_for         (KlSchedule            *self,
                                               gint64                 now,
                                               gint64                *out_at);
 
+/* The ids (gint64) of the reminders shown and not answered yet (nor ended by a natural break),
+ * in the order they were set: what their notifications still ask. As of the last call; this
+ * moves nothing on. */
+GArray     *kl_schedule_list_waiting         (KlSchedule            *self);
+
 /* The ids (gint64) of the reminders due at @now, now marked as shown, in the order they were
  * set. A shown reminder is not due again until it is answered or a natural break ends it. */
 GArray     *kl_schedule_take_due             (KlSchedule            *self,

@@ -28,6 +28,9 @@ struct _KlBreaksPage
   GtkLabel             *idle_label;
   GtkWidget            *pause_button;
   GtkWidget            *resume_button;
+  GtkWidget            *waiting_box;
+  GtkLabel             *waiting_label;
+  GtkButton            *waiting_main_button;
   KlBreakTimeline      *timeline;
   GtkLabel             *counts_label;
   AdwPreferencesGroup  *reminders_group;
@@ -42,6 +45,7 @@ struct _KlBreaksPage
   GPtrArray            *routines;       /* KlRoutine, the built-in ones a reminder may offer */
 
   GTimeSpan             rest_today;     /* taken and natural breaks, from the store */
+  gint64                waiting_id;     /* the reminder waiting_box answers, or 0 */
   guint                 tick_id;
   gboolean              stale;
 };
@@ -149,6 +153,68 @@ in_working_hours (KlBreaksPage *self,
   return minute >= day->start && minute < day->end;
 }
 
+/* A reminder shown and not answered yet, with its answers. */
+static void
+update_waiting (KlBreaksPage *self)
+{
+  KlReminder *waiting = self->service != NULL ? kl_reminder_service_get_waiting (self->service)
+                                              : NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  const char *label = NULL;
+
+  self->waiting_id = waiting != NULL ? kl_reminder_get_id (waiting) : 0;
+  gtk_widget_set_visible (self->waiting_box, waiting != NULL);
+  if (waiting == NULL)
+    return;
+
+  summary = kl_reminder_service_describe (waiting, &body);
+  kl_reminder_service_main_answer (waiting, &label);
+  text = body != NULL && *body != '\0'
+         ? g_markup_printf_escaped ("<b>%s</b>\n%s", summary, body)
+         : g_markup_printf_escaped ("<b>%s</b>", summary);
+  /* Set only when changed: this runs every second, and a label set again is laid out again. */
+  if (g_strcmp0 (gtk_label_get_label (self->waiting_label), text) != 0)
+    gtk_label_set_label (self->waiting_label, text);
+  if (g_strcmp0 (gtk_button_get_label (self->waiting_main_button), label) != 0)
+    gtk_button_set_label (self->waiting_main_button, label);
+}
+
+static void
+answer_waiting (KlBreaksPage *self,
+                const char   *answer)
+{
+  if (self->service == NULL || self->waiting_id == 0)
+    return;
+
+  /* The service stores the outcome, withdraws the notification and says "changed". */
+  kl_reminder_service_answer (self->service, self->waiting_id, answer);
+}
+
+static void
+waiting_main_clicked_cb (KlBreaksPage *self)
+{
+  KlReminder *waiting = self->service != NULL
+                        ? kl_reminder_service_get_reminder (self->service, self->waiting_id)
+                        : NULL;
+
+  if (waiting != NULL)
+    answer_waiting (self, kl_reminder_service_main_answer (waiting, NULL));
+}
+
+static void
+waiting_snooze_clicked_cb (KlBreaksPage *self)
+{
+  answer_waiting (self, "snooze");
+}
+
+static void
+waiting_skip_clicked_cb (KlBreaksPage *self)
+{
+  answer_waiting (self, "skip");
+}
+
 /* The next reminder and the desk time: every second while the page shows. */
 static void
 update_countdown (KlBreaksPage *self)
@@ -189,8 +255,15 @@ update_countdown (KlBreaksPage *self)
         }
       else
         {
-          main_text = g_strdup (_("No reminder due"));
-          detail = g_strdup (_("A reminder is waiting for an answer in its notification."));
+          KlReminder *waiting = kl_reminder_service_get_waiting (self->service);
+
+          /* The card below asks what became of it. */
+          if (waiting != NULL)
+            /* Translators: %s is a kind of reminder, as in "Micro-break is due now" */
+            main_text = g_strdup_printf (_("%s is due now"),
+                                         kind_name (kl_reminder_get_kind (waiting)));
+          else
+            main_text = g_strdup (_("No reminder due"));
         }
     }
   else
@@ -263,6 +336,7 @@ update_countdown (KlBreaksPage *self)
                           self->service != NULL &&
                           kl_reminder_service_get_idle_backend (self->service) ==
                           KL_IDLE_BACKEND_NONE);
+  update_waiting (self);
   gtk_widget_set_visible (self->resume_button, paused_until != 0);
   /* Nothing to pause while every reminder is off. */
   gtk_widget_set_visible (self->pause_button,
@@ -1104,6 +1178,12 @@ kl_breaks_page_class_init (KlBreaksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, idle_label);
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, waiting_box);
+  gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, waiting_main_button);
+  gtk_widget_class_bind_template_callback (widget_class, waiting_main_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, waiting_snooze_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, waiting_skip_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, KlBreaksPage, reminders_group);

@@ -107,6 +107,15 @@ def background_and_notification():
         nudge()
         wait_for(lambda: "natural" in outcomes(knotless), "a natural break in the history", 10)
 
+        # Back at the desk the next one comes, and the Breaks page answers it too: Skip there
+        # stores the skip and takes the notification off the screen.
+        wait_active(lambda: outcomes(knotless).count("shown") >= 2, "the next reminder", 30)
+        wait_for(lambda: knotless.has("Skip", "push button"), "the reminder's answers on the page")
+        knotless.screenshot("reminders-waiting-on-page")
+        knotless.find("Skip", "push button").doActionNamed("click")
+        wait_for(lambda: "skipped" in outcomes(knotless), "the skip in the history", 10)
+        wait_for(lambda: dunst_count("displayed") == 0, "the notification withdrawn", 4)
+
         # Closing the window leaves the reminders running; Quit ends them.
         knotless.key("ctrl+w")
         wait_for(lambda: knotless._find_frame() is None, "the window to close")

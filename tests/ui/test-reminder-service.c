@@ -264,8 +264,10 @@ test_skip (Fixture       *fixture,
 
   reload (fixture);
   run_until (fixture, MINUTE);
+  g_assert_nonnull (kl_reminder_service_get_waiting (fixture->service));
   g_signal_emit_by_name (fixture->notifier, "action", micro, "skip");
   assert_history (fixture, "shown skipped");
+  g_assert_null (kl_reminder_service_get_waiting (fixture->service));
 
   /* Skipped, the interval starts again from the skip. */
   run_until (fixture, 2 * MINUTE - SECOND);
@@ -273,9 +275,15 @@ test_skip (Fixture       *fixture,
   run_until (fixture, 2 * MINUTE);
   g_assert_cmpuint (fixture->shown->len, ==, 2);
 
-  /* Done from the app counts as taken. */
+  /* Shown and not answered: the Breaks page offers its answers. */
+  g_assert_nonnull (kl_reminder_service_get_waiting (fixture->service));
+  g_assert_cmpint (kl_reminder_get_id (kl_reminder_service_get_waiting (fixture->service)), ==,
+                   micro);
+
+  /* Done from the app counts as taken, and nothing waits any more. */
   g_assert_true (kl_reminder_service_answer (fixture->service, micro, "done"));
   assert_history (fixture, "shown skipped shown taken");
+  g_assert_null (kl_reminder_service_get_waiting (fixture->service));
 }
 
 static void
