@@ -55,6 +55,8 @@ struct _KlRoutinesPage
   GtkLabel            *builtin_label;
   GtkBox              *length_box;
   AdwActionRow        *total_row;     /* weak: the detail's Total Time, for the length chosen */
+  GtkWidget           *steps_group;   /* weak: the detail's Steps, for the length chosen */
+  GPtrArray           *step_rows;     /* the rows in steps_group (it owns them) */
   GtkScrolledWindow   *detail_scroller;
   GtkBox              *detail_box;
   GtkButton           *new_button;
@@ -655,6 +657,40 @@ set_routine_action (GtkButton  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
 }
 
+/* The Steps group's rows, for @routine as it will play. */
+static void
+fill_steps (KlRoutinesPage *self,
+            KlRoutine      *routine)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->steps_group);
+
+  if (group == NULL)
+    return;
+
+  for (guint i = 0; i < self->step_rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (self->step_rows, i));
+  g_ptr_array_set_size (self->step_rows, 0);
+
+  for (guint i = 0; i < kl_routine_get_n_steps (routine); i++)
+    {
+      const KlRoutineStep *step = kl_routine_get_step (routine, i);
+      g_autofree char *timing = dup_step_timing (step);
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+
+      if (step->avoid != NULL && step->avoid[0] != '\0')
+        /* Translators: a step's timing, its instruction, and where not to press */
+        subtitle = g_strdup_printf (_("%s\n%s\nAvoid: %s"), timing, step->instruction,
+                                    step->avoid);
+      else
+        /* Translators: a step's timing, then its instruction */
+        subtitle = g_strdup_printf (_("%s\n%s"), timing, step->instruction);
+      row = new_row (step->title, subtitle);
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+      g_ptr_array_add (self->step_rows, row);
+    }
+}
+
 static void
 length_toggled_cb (GtkToggleButton *button,
                    KlRoutinesPage  *self)
@@ -671,6 +707,15 @@ length_toggled_cb (GtkToggleButton *button,
 
       adw_action_row_set_subtitle (self->total_row, total);
     }
+
+  /* The steps as they will play: "30 breaths" becomes 60 at ten minutes. */
+  {
+    KlRoutine *routine = g_object_get_data (G_OBJECT (button), "routine");
+    g_autoptr(KlRoutine) chosen = kl_routine_copy_for_length (routine, length_us, NULL);
+
+    if (chosen != NULL)
+      fill_steps (self, chosen);
+  }
 
   /* The name again after the target, so that the two always agree on the parameter's type. */
   gtk_actionable_set_action_name (start, NULL);
@@ -710,6 +755,8 @@ fill_lengths (KlRoutinesPage *self,
                               g_memdup2 (&offered[i], sizeof (gint64)), g_free);
       g_object_set_data_full (G_OBJECT (button), "slug", g_strdup (kl_routine_get_slug (routine)),
                               g_free);
+      g_object_set_data_full (G_OBJECT (button), "routine", g_object_ref (routine),
+                              g_object_unref);
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else
@@ -794,23 +841,9 @@ fill_detail (KlRoutinesPage       *self,
         add_warning_row (group, cautions, "warning");
     }
 
-  group = add_group (self, _("Steps"));
-  for (guint i = 0; i < kl_routine_get_n_steps (routine); i++)
-    {
-      const KlRoutineStep *step = kl_routine_get_step (routine, i);
-      g_autofree char *timing = dup_step_timing (step);
-      g_autofree char *subtitle = NULL;
-
-      if (step->avoid != NULL && step->avoid[0] != '\0')
-        /* Translators: a step's timing, its instruction, and where not to press */
-        subtitle = g_strdup_printf (_("%s\n%s\nAvoid: %s"), timing, step->instruction,
-                                    step->avoid);
-      else
-        /* Translators: a step's timing, then its instruction */
-        subtitle = g_strdup_printf (_("%s\n%s"), timing, step->instruction);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 GTK_WIDGET (new_row (step->title, subtitle)));
-    }
+  g_set_weak_pointer (&self->steps_group, add_group (self, _("Steps")));
+  g_ptr_array_set_size (self->step_rows, 0);
+  fill_steps (self, routine);
 
   group = add_group (self, _("Your Results"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -1103,6 +1136,8 @@ kl_routines_page_dispose (GObject *object)
   /* First: the drop-downs notify as they go, and with no routines there is nothing to refill. */
   g_clear_pointer (&self->routines, g_ptr_array_unref);
   g_clear_weak_pointer (&self->total_row);
+  g_clear_weak_pointer (&self->steps_group);
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
   /* The bin's child is a template child: let the bin drop it before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KL_TYPE_ROUTINES_PAGE);
@@ -1167,6 +1202,7 @@ kl_routines_page_init (KlRoutinesPage *self)
 
   self->knot_regions = g_ptr_array_new_with_free_func (g_free);
   self->for_you_rows = g_ptr_array_new ();
+  self->step_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

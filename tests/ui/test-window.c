@@ -203,6 +203,26 @@ has_row_subtitle (gpointer    widget,
   return FALSE;
 }
 
+/* The subtitle of the first action row titled @title under @widget, or NULL. */
+static const char *
+row_subtitle (gpointer    widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (widget), title) == 0)
+    return adw_action_row_get_subtitle (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle = row_subtitle (child, title);
+
+      if (subtitle != NULL)
+        return subtitle;
+    }
+  return NULL;
+}
+
 static KlRoutinePlayer *
 find_player (void)
 {
@@ -227,15 +247,10 @@ test_routine_length (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(KlStore) store = kl_store_open (fixture->data_dir, &error);
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  KlRoutinesPage *page = KL_ROUTINES_PAGE (gtk_widget_get_template_child (window,
-                                                                          KL_TYPE_WINDOW,
-                                                                          "routines_page"));
-  GtkWidget *length_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                     KL_TYPE_ROUTINES_PAGE,
-                                                                     "length_box"));
-  GtkWidget *start = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                KL_TYPE_ROUTINES_PAGE,
-                                                                "start_button"));
+  KlRoutinesPage *page;
+  GtkWidget *length_box;
+  GtkWidget *start;
+  GtkWidget *detail;
   GtkWidget *five, *ten, *twenty;
   KlRoutinePlayer *player;
   KlRoutine *played;
@@ -248,6 +263,18 @@ test_routine_length (Fixture       *fixture,
   g_assert_true (kl_store_acknowledge (store, KL_ACK_WELCOME, &error));
   g_assert_no_error (error);
   kl_window_set_store (fixture->window, store);
+
+  /* The Routines page is built when it is first shown. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "routines"));
+  page = KL_ROUTINES_PAGE (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (
+                                                window, KL_TYPE_WINDOW, "routines_bin"))));
+  g_assert_nonnull (page);
+  length_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                          KL_TYPE_ROUTINES_PAGE, "length_box"));
+  start = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), KL_TYPE_ROUTINES_PAGE,
+                                                     "start_button"));
+  detail = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), KL_TYPE_ROUTINES_PAGE,
+                                                      "detail_box"));
 
   /* A routine with one length has no choice to make. */
   g_assert_true (kl_routines_page_show_detail (page, "neck-release"));
@@ -266,10 +293,15 @@ test_routine_length (Fixture       *fixture,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ten)));
 
   g_assert_true (has_row_subtitle (page, "Total Time", "5:00"));
+  g_assert_true (g_str_has_prefix (row_subtitle (detail, "Resonance breathing"),
+                                   "in 5 s, out 5 s; 30 breaths"));
   g_signal_emit_by_name (ten, "clicked");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ten)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
   g_assert_true (has_row_subtitle (page, "Total Time", "10:00"));
+  /* The steps say what will play. */
+  g_assert_true (g_str_has_prefix (row_subtitle (detail, "Resonance breathing"),
+                                   "in 5 s, out 5 s; 60 breaths"));
   g_assert_null (find_player ());
   g_signal_emit_by_name (start, "clicked");
 
