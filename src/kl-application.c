@@ -219,16 +219,27 @@ kl_application_set_background (KlApplication *self,
   self->background = background;
 }
 
+/* Shows the window and passes @action_name on to it, with @parameter. */
+static void
+activate_in_window (KlApplication *self,
+                    const char    *action_name,
+                    GVariant      *parameter)
+{
+  /* Held here, so that a floating one is freed even when there is no window to take it. */
+  g_autoptr(GVariant) held = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+  KlWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = find_window (self)) != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name, held);
+}
+
 static void
 reminder_open_cb (KlReminderService *service,
                   KlApplication     *self)
 {
-  KlWindow *window;
-
   /* A click on the notification itself: the window, on the Breaks page. */
-  g_application_activate (G_APPLICATION (self));
-  if ((window = find_window (self)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "breaks");
+  activate_in_window (self, "win.show-page", g_variant_new_string ("breaks"));
 }
 
 static void
@@ -643,16 +654,7 @@ kl_application_play_routine_action (GSimpleAction *action,
                                     GVariant      *parameter,
                                     gpointer       user_data)
 {
-  KlApplication *self = user_data;
-
-  g_application_activate (G_APPLICATION (self));
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (KL_IS_WINDOW (l->data))
-      {
-        gtk_widget_activate_action_variant (l->data, "win.play-routine", parameter);
-        return;
-      }
+  activate_in_window (user_data, "win.play-routine", parameter);
 }
 
 /* The same with a length, in µs: "(sx)", one of the routine's lengths. */
@@ -661,16 +663,7 @@ kl_application_play_routine_length_action (GSimpleAction *action,
                                            GVariant      *parameter,
                                            gpointer       user_data)
 {
-  KlApplication *self = user_data;
-
-  g_application_activate (G_APPLICATION (self));
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (KL_IS_WINDOW (l->data))
-      {
-        gtk_widget_activate_action_variant (l->data, "win.play-routine-length", parameter);
-        return;
-      }
+  activate_in_window (user_data, "win.play-routine-length", parameter);
 }
 
 static const GActionEntry app_actions[] = {

@@ -451,6 +451,16 @@ mark_error (GtkWidget *row,
     gtk_widget_remove_css_class (row, "error");
 }
 
+/* A value the page will not store: the field marked, the reason said. */
+static void
+refuse (KlBreaksPage *self,
+        GtkWidget    *field,
+        const char   *message)
+{
+  mark_error (field, TRUE);
+  say (self, message);
+}
+
 static char *
 describe_schedule (KlBreaksPage *self,
                    KlReminder   *reminder)
@@ -490,8 +500,22 @@ save_reminder (KlBreaksPage *self,
 
   if (!kl_store_update_reminder (self->store, reminder, &error))
     {
-      mark_error (field, TRUE);
-      say (self, error->message);
+      g_autoptr(KlReminder) stored = kl_store_get_reminder (self->store,
+                                                            kl_reminder_get_id (reminder), NULL);
+
+      /* The page's copy goes back to what is stored; the field keeps what was typed, marked. */
+      if (stored != NULL)
+        {
+          if (kl_reminder_is_interval (stored))
+            kl_reminder_set_every (reminder, kl_reminder_get_every (stored));
+          else
+            kl_reminder_set_at (reminder, (guint) kl_reminder_get_at (stored));
+          kl_reminder_set_days (reminder, kl_reminder_get_days (stored));
+          kl_reminder_set_break_length (reminder, kl_reminder_get_break_length (stored));
+          kl_reminder_set_routine (reminder, kl_reminder_get_routine (stored));
+          kl_reminder_set_enabled (reminder, kl_reminder_get_enabled (stored));
+        }
+      refuse (self, field, error->message);
       return FALSE;
     }
 
@@ -515,8 +539,7 @@ every_apply_cb (AdwEntryRow  *row,
 
   if (!kl_reminder_parse_duration (gtk_editable_get_text (GTK_EDITABLE (row)), &seconds, &error))
     {
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, error->message);
+      refuse (self, GTK_WIDGET (row), error->message);
       return;
     }
 
@@ -534,8 +557,7 @@ length_apply_cb (AdwEntryRow  *row,
 
   if (!kl_reminder_parse_duration (gtk_editable_get_text (GTK_EDITABLE (row)), &seconds, &error))
     {
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, error->message);
+      refuse (self, GTK_WIDGET (row), error->message);
       return;
     }
   if (seconds > KL_REMINDER_MAX_BREAK)
@@ -546,8 +568,7 @@ length_apply_cb (AdwEntryRow  *row,
       /* Translators: the first %s is what was typed, the second a duration such as 1h */
       message = g_strdup_printf (_("“%s” is too long for a break: at most %s"),
                                  gtk_editable_get_text (GTK_EDITABLE (row)), max);
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, message);
+      refuse (self, GTK_WIDGET (row), message);
       return;
     }
 
@@ -565,8 +586,7 @@ at_apply_cb (AdwEntryRow  *row,
 
   if (!kl_reminder_parse_time (gtk_editable_get_text (GTK_EDITABLE (row)), &minute, &error))
     {
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, error->message);
+      refuse (self, GTK_WIDGET (row), error->message);
       return;
     }
 
@@ -584,8 +604,7 @@ days_apply_cb (AdwEntryRow  *row,
 
   if (!kl_reminder_parse_days (gtk_editable_get_text (GTK_EDITABLE (row)), &days, &error))
     {
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, error->message);
+      refuse (self, GTK_WIDGET (row), error->message);
       return;
     }
 
@@ -931,8 +950,7 @@ hours_apply_cb (AdwEntryRow  *row,
   if (!parse_working_day (gtk_editable_get_text (GTK_EDITABLE (row)), &hours.days[day], &error) ||
       !kl_store_set_working_hours (self->store, &hours, &error))
     {
-      mark_error (GTK_WIDGET (row), TRUE);
-      say (self, error->message);
+      refuse (self, GTK_WIDGET (row), error->message);
       return;
     }
 

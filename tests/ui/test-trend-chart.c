@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "kl-trend-chart.h"
+#include "kl-test-screenshot.h"
 
 #define N_DAYS        90
 #define EMPTY_DAY     40          /* Sun 11 Oct 2026: a break taken, no check-in */
@@ -162,45 +163,6 @@ close_chart (GtkWidget *chart)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (chart)));
 }
 
-/* The window as the user would see it, drawn by the cairo renderer into a PNG in the build
- * folder. The window draws its content into our snapshot as it does for a frame (a
- * GtkWidgetPaintable gives nothing for a toplevel), on the theme's window background, which
- * GTK itself would add. */
-static void
-save_png (GtkWidget  *chart,
-          const char *name)
-{
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (chart));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GdkRGBA background;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
-                                                 "window_bg_color", &background));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  GTK_WIDGET_GET_CLASS (window)->snapshot (window, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (window)), &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 static GtkEventController *
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -316,7 +278,7 @@ test_pointer (void)
   g_signal_emit_by_name (motion, "motion", 350.0, 120.0);
   after = dup_accessible_label (chart);
   g_assert_cmpstr (after, ==, before);
-  save_png (chart, "trend-light-hover.png");
+  kl_test_save_png (chart, "trend-light-hover.png");
   g_signal_emit_by_name (motion, "leave");
 
   /* In the padding right of the plot, the click is still on the last day. */
@@ -392,7 +354,7 @@ render (GArray     *days,
   if (!gtk_widget_has_focus (chart))
     g_test_message ("The window got no focus: %s shows no day", name);
 
-  save_png (chart, name);
+  kl_test_save_png (chart, name);
   close_chart (chart);
 }
 
